@@ -57,9 +57,16 @@ public func runMNISTPruning(
     var flops = 0.0
     var runs: [PruningRun] = []
     for parameterization in pruningParameterizations {
-        var (run, weights) = trainPruningRun(parameterization, start: start, data: data, params: params, progress: progress)
+        var (run, weights) = trainPruningRun(parameterization, start: start, data: data, params: params, seed: seed, progress: progress)
         evaluatePruning(&run, weights: weights, test: data.test, percents: percents)
-        flops += Double(run.evaluations) * PruningNetwork.flopsPerEvaluation(samples: data.train.count, hiddenUnits: h)
+        let n = data.train.count
+        if let epochs = run.epochs {
+            // Each epoch's batches together are one pass over the N images, then one forward pass.
+            flops += Double(epochs) * PruningNetwork.flopsPerEvaluation(samples: n, hiddenUnits: h)
+                + Double(epochs + 1) * PruningNetwork.flopsPerForwardPass(samples: n, hiddenUnits: h)
+        } else {
+            flops += Double(run.evaluations) * PruningNetwork.flopsPerEvaluation(samples: n, hiddenUnits: h)
+        }
         // Per snapshot: relu(X W₁ᵀ) once, then one H→10 product per pruning level.
         let testCount = Double(data.test.count), width = Double(h)
         let hiddenFlops: Double = 2 * testCount * Double(PruningNetwork.inputCount) * width

@@ -36,6 +36,11 @@ public enum PruningNetwork {
     public static func flopsPerEvaluation(samples n: Int, hiddenUnits h: Int) -> Double {
         4 * Double(n) * Double(inputCount) * Double(h) + 6 * Double(n) * Double(h) * Double(classCount)
     }
+
+    /// Multiply-adds ×2 of a forward pass alone: X W₁ᵀ and the H→10 product.
+    public static func flopsPerForwardPass(samples n: Int, hiddenUnits h: Int) -> Double {
+        2 * Double(n) * Double(inputCount) * Double(h) + 2 * Double(n) * Double(h) * Double(classCount)
+    }
 }
 
 /// Pruning of first-layer neurons (§6, l.336-337) and the test accuracy of what is left.

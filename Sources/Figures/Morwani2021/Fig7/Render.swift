@@ -57,10 +57,14 @@ public func pruningSettingsSentence(_ data: MNISTPruningExperiment, params: MNIS
     let trainSet = params.trainPerClass == 0
         ? "all \(data.trainCount) MNIST training images"
         : "the first \(params.trainPerClass) MNIST training images of each digit (N = \(data.trainCount), CHOSEN)"
+    let rate = "η(t) = k(t)/L^c with c = \(formatNumber(params.lrExponent)) (CHOSEN: the paper's exponent is illegible), "
+    let descent = params.isFullBatch
+        ? "full-batch gradient descent (CHOSEN: one 'epoch' of App. L.5 = one step), every step kept; " + rate
+        : "epochs of shuffled mini-batches of B = \(params.batchSize) (CHOSEN: the paper gives no batch size), every step kept; "
+            + rate + "L the batch's summed loss, k changed once an epoch from the training loss; "
     return "Net: Φ(x) = W₂ relu(W₁x), no biases, H = \(data.hiddenUnits) hidden units (CHOSEN), x = pixels/255; "
         + "only W₁'s rows are EWN/SWN-parameterized, W₂ is trained unnormalized; trained on \(trainSet); "
-        + "summed multiclass cross-entropy (App. H); full-batch gradient descent (CHOSEN: one 'epoch' of App. L.5 = one step), "
-        + "every step kept; η(t) = k(t)/L^c with c = \(formatNumber(params.lrExponent)) (CHOSEN: the paper's exponent is illegible), "
+        + "summed multiclass cross-entropy (App. H); " + descent
         + "k(0) = \(formatNumber(params.initialK)), ×1.1 after a loss decrease, ÷1.1 otherwise, capped at \(formatNumber(params.maxK)); "
         + "Kaiming start W₁ ~ N(0, 2/784), W₂ ~ N(0, 1/H) (CHOSEN), the same for all three. "
         + "Test accuracy on the first \(data.testCount) test images."

@@ -89,16 +89,21 @@ public struct PruningRun: Codable, Equatable, Sendable {
     public var finalLogLoss: Double
     /// log L ≤ lowLogLoss was reached within the step budget.
     public var reachedTarget: Bool
-    /// Steps after which log L did not go strictly down (k was divided by 1.1).
+    /// Steps (full batch) or epochs (mini-batches) after which log L did not go strictly down
+    /// (k was divided by 1.1).
     public var upSteps: Int
     /// The first step whose loss was NaN or infinite (nil: none).
     public var firstNonFiniteStep: Int?
-    /// Loss-and-gradient evaluations (T + 1).
+    /// Loss-and-gradient evaluations (T + 1) of full-batch training; with mini-batches, T batch steps.
     public var evaluations: Int
+    /// Epochs of mini-batch training (each followed by a forward pass over the training set); nil
+    /// for full-batch training, where every step is an epoch.
+    public var epochs: Int?
 
     public init(
         parameterization: WeightParameterization, initialNorms: [Double], snapshots: [LevelSnapshot], history: NormHistory?,
-        stopStep: Int, finalLogLoss: Double, reachedTarget: Bool, upSteps: Int, firstNonFiniteStep: Int?, evaluations: Int
+        stopStep: Int, finalLogLoss: Double, reachedTarget: Bool, upSteps: Int, firstNonFiniteStep: Int?, evaluations: Int,
+        epochs: Int? = nil
     ) {
         self.parameterization = parameterization
         self.initialNorms = initialNorms
@@ -110,6 +115,7 @@ public struct PruningRun: Codable, Equatable, Sendable {
         self.upSteps = upSteps
         self.firstNonFiniteStep = firstNonFiniteStep
         self.evaluations = evaluations
+        self.epochs = epochs
     }
 
     /// "EWN", "SWN" or "Unnorm".
@@ -127,51 +133,92 @@ struct SnapshotWeights {
     var second: Matrix
 }
 
-/// Full-batch gradient descent from (W₁(0), W₂(0)) with Morwani's adaptive rule (FIGURES.md §0.2,
-/// App. L.5: one "epoch" = one full-batch step, so k is updated after every step): η∇L becomes
-/// s_t·∇ log L in eq. 1–4 / plain GD, every step kept. Stops at log L ≤ lowLogLoss or after
-/// maxSteps, whichever comes first, and records which. Returns the run and the snapshot weights.
-func trainPruningRun(
-    _ parameterization: WeightParameterization, start: (first: Matrix, second: Matrix), data: PruningDataSet,
-    params: MNISTPruningParameters, progress: FigureKit.Progress
-) -> (run: PruningRun, weights: [SnapshotWeights]) {
-    var model = NetworkDescentModel(
-        network: PruningNetwork.network(first: start.first, second: start.second, parameterization: parameterization),
-        inputs: data.train.inputs, loss: PruningNetwork.loss(labels: data.train.labels))
-    var rule = params.stepRule
-    let initialNorms = model.network.layers[0].weights.neuronNorms
-    var history = NormHistory(neurons: params.hiddenUnits, maxPoints: params.normPoints)
+/// What a training run keeps as it goes: the norm history, the level snapshots (with the weights
+/// to prune), the first non-finite loss. The same for full-batch steps and mini-batch epochs.
+struct PruningRunRecorder {
+    let params: MNISTPruningParameters
+    let trainLabels: [Int]
+    let name: String
+    var history: NormHistory
     var snapshots: [LevelSnapshot] = []
     var weights: [SnapshotWeights] = []
     var firstNonFinite: Int?
-    let name = parameterization.paperName
-    let summary = runAdaptiveDescent(&model, rule: &rule, stopping: params.stopping) { observation, model in
-        let layer = model.network.layers[0].weights
+
+    init(params: MNISTPruningParameters, trainLabels: [Int], name: String) {
+        self.params = params
+        self.trainLabels = trainLabels
+        self.name = name
+        history = NormHistory(neurons: params.hiddenUnits, maxPoints: params.normPoints)
+    }
+
+    /// A state at which the full training loss is known: `outputs` are Φ on the training set.
+    mutating func observe(
+        step: Int, logLoss: Double, isFinal: Bool, network: FeedForwardNetwork, outputs: Matrix, progress: FigureKit.Progress
+    ) {
+        let layer = network.layers[0].weights
         let norms = layer.neuronNorms
-        history.observe(step: observation.step, norms: norms, logLoss: observation.logLoss, isFinal: observation.isFinal)
-        if firstNonFinite == nil && !observation.logLoss.isFinite { firstNonFinite = observation.step }
+        history.observe(step: step, norms: norms, logLoss: logLoss, isFinal: isFinal)
+        if firstNonFinite == nil && !logLoss.isFinite { firstNonFinite = step }
         for level in params.logLossLevels.dropFirst(snapshots.count) {
             // Levels are crossed in order (high first); an unreached level is taken at the end.
-            let reached = observation.logLoss <= level
-            guard reached || observation.isFinal else { break }
+            let reached = logLoss <= level
+            guard reached || isFinal else { break }
             snapshots.append(LevelSnapshot(
-                logLossLevel: level, reached: reached, step: observation.step, logLoss: observation.logLoss,
-                norms: norms, trainAccuracy: NeuronPruning.accuracy(outputs: model.outputs, labels: data.train.labels),
-                accuracy: []))
+                logLossLevel: level, reached: reached, step: step, logLoss: logLoss, norms: norms,
+                trainAccuracy: NeuronPruning.accuracy(outputs: outputs, labels: trainLabels), accuracy: []))
             weights.append(SnapshotWeights(
-                first: layer.effectiveWeights, second: model.network.layers[1].weights.effectiveWeights))
+                first: layer.effectiveWeights, second: network.layers[1].weights.effectiveWeights))
         }
-        if observation.step % 100 == 0 || observation.isFinal {
-            progress.report(
-                name, step: observation.isFinal ? params.maxSteps : observation.step, of: params.maxSteps,
-                loss: observation.logLoss)
+        progress.report(name, step: isFinal ? params.maxSteps : min(step, params.maxSteps), of: params.maxSteps, loss: logLoss)
+    }
+}
+
+/// Gradient descent from (W₁(0), W₂(0)) with Morwani's adaptive rule (FIGURES.md §0.2, App. L.5):
+/// η∇L becomes s_t·∇ log L in eq. 1–4 / plain GD, every step kept. Full batch (`isFullBatch`):
+/// one "epoch" = one step, so k is updated after every step; otherwise epochs of mini-batches
+/// (`runAdaptiveEpochs`), k updated after each epoch. Stops at log L ≤ lowLogLoss or after
+/// maxSteps, whichever comes first, and records which. Returns the run and the snapshot weights.
+func trainPruningRun(
+    _ parameterization: WeightParameterization, start: (first: Matrix, second: Matrix), data: PruningDataSet,
+    params: MNISTPruningParameters, seed: UInt64, progress: FigureKit.Progress
+) -> (run: PruningRun, weights: [SnapshotWeights]) {
+    var network = PruningNetwork.network(first: start.first, second: start.second, parameterization: parameterization)
+    var rule = params.stepRule
+    let initialNorms = network.layers[0].weights.neuronNorms
+    var recorder = PruningRunRecorder(params: params, trainLabels: data.train.labels, name: parameterization.paperName)
+    let summary: DescentSummary
+    var epochs: Int?
+    if params.isFullBatch {
+        var model = NetworkDescentModel(
+            network: network, inputs: data.train.inputs, loss: PruningNetwork.loss(labels: data.train.labels))
+        summary = runAdaptiveDescent(&model, rule: &rule, stopping: params.stopping) { observation, model in
+            // The progress line is redrawn every 100 steps (a report per step would cost more than the step).
+            recorder.observe(
+                step: observation.step, logLoss: observation.logLoss, isFinal: observation.isFinal,
+                network: model.network, outputs: model.outputs,
+                progress: observation.step % 100 == 0 || observation.isFinal ? progress : .silent)
+        }
+    } else {
+        // The same shuffles for all three parameterizations, as they share their start.
+        var order = SeededGenerator(seed: seed, stream: "batches")
+        let labels = data.train.labels
+        summary = runAdaptiveEpochs(
+            &network, inputs: data.train.inputs, batchSize: params.batchSize, order: &order,
+            loss: { members in PruningNetwork.loss(labels: members.map { labels[$0] }) }, rule: &rule,
+            stopping: params.stopping
+        ) { observation, network, outputs in
+            epochs = observation.epoch
+            recorder.observe(
+                step: observation.step, logLoss: observation.logLoss, isFinal: observation.isFinal, network: network,
+                outputs: outputs, progress: progress)
         }
     }
     let run = PruningRun(
-        parameterization: parameterization, initialNorms: initialNorms, snapshots: snapshots, history: history,
-        stopStep: summary.steps, finalLogLoss: summary.finalLogLoss, reachedTarget: summary.reachedTarget,
-        upSteps: summary.upSteps, firstNonFiniteStep: firstNonFinite, evaluations: summary.steps + 1)
-    return (run, weights)
+        parameterization: parameterization, initialNorms: initialNorms, snapshots: recorder.snapshots,
+        history: recorder.history, stopStep: summary.steps, finalLogLoss: summary.finalLogLoss,
+        reachedTarget: summary.reachedTarget, upSteps: summary.upSteps, firstNonFiniteStep: recorder.firstNonFinite,
+        evaluations: params.isFullBatch ? summary.steps + 1 : summary.steps, epochs: epochs)
+    return (run, recorder.weights)
 }
 
 /// Fills every snapshot's pruning curve: neurons ordered by ‖w_u(t)‖ − ‖w_u(0)‖, least growth
