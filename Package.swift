@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "wnfig",
             dependencies: [
-                "FigureKit", "FigureRegistry",
+                "FigureKit", "FigureRegistry", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/wnfig"),

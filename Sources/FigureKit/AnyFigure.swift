@@ -16,6 +16,7 @@ public struct AnyFigure: Sendable {
     let claimsJSON: @Sendable (Data, Data, Scale) throws -> [Claim]
     let captionJSON: @Sendable (Data, Data) throws -> String
     let inputDigestsJSON: @Sendable (Data) throws -> [String: String]
+    let gemmFlopsJSON: @Sendable (Data) throws -> Double?
 
     public init<F: Figure>(_ figure: F) {
         id = figure.id
@@ -45,6 +46,7 @@ public struct AnyFigure: Sendable {
         claimsJSON = { data, json, scale in try figure.claims(output(data), params: params(json), scale: scale) }
         captionJSON = { data, json in try figure.caption(output(data), params: params(json)) }
         inputDigestsJSON = { json in try figure.inputDigests(params(json)) }
+        gemmFlopsJSON = { data in try figure.gemmFlops(output(data)) }
     }
 
     /// The parameters at `scale` with `--set` assignments applied, as JSON.

@@ -64,10 +64,15 @@ public protocol Figure: Sendable {
     func claims(_ data: Output, params: Params, scale: Scale) -> [Claim]
     /// sha256 of every input data set the run reads (file name → digest), for the manifest.
     func inputDigests(_ params: Params) throws -> [String: String]
+    /// Floating-point operations of the run's GEMM-bound work, counted from the sizes, for
+    /// figures whose run time is dominated by dense products (nil: not such a figure). The
+    /// manifest then reports the achieved rate next to the machine's dgemm rate.
+    func gemmFlops(_ data: Output) -> Double?
 }
 
 extension Figure {
     public var defaultSeed: UInt64 { 0 }
     public var tolerance: GoldenTolerance { GoldenTolerance() }
     public func inputDigests(_ params: Params) throws -> [String: String] { [:] }
+    public func gemmFlops(_ data: Output) -> Double? { nil }
 }

@@ -16,6 +16,23 @@ public struct Manifest: Codable, Sendable {
         public let run_s: Double
         /// Wall seconds of drawing all formats.
         public let render_s: Double
+        /// GEMM-bound figures only: the run's floating-point operations over `run_s`, in GFLOP/s,
+        /// and the machine's OpenBLAS dgemm rate (all cores) measured right after the run.
+        public let gflops: Double?
+        public let dgemm_gflops: Double?
+
+        public init(run_s: Double, render_s: Double, gflops: Double? = nil, dgemm_gflops: Double? = nil) {
+            self.run_s = run_s
+            self.render_s = render_s
+            self.gflops = gflops
+            self.dgemm_gflops = dgemm_gflops
+        }
+
+        /// Achieved rate as a share of the dgemm rate.
+        public var dgemmFraction: Double? {
+            guard let gflops, let dgemm_gflops, dgemm_gflops > 0 else { return nil }
+            return gflops / dgemm_gflops
+        }
     }
 
     public let id: String

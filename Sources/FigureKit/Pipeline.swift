@@ -13,13 +13,17 @@ public struct FigureRequest {
     public var showProgress: Bool
     /// PNG resolution; goldens are recorded at the default 144 dpi.
     public var dpi: Double
+    /// The machine's dgemm rate in GFLOP/s, measured when a GEMM-bound experiment has just run
+    /// (nil: not reported). FigureKit knows no BLAS; the caller supplies the measurement.
+    public var referenceGemmRate: (@Sendable () -> Double)?
 
     public init(
         figure: AnyFigure, scale: Scale = .default, seed: UInt64? = nil, overrides: [String] = [],
         formats: [OutputFormat] = OutputFormat.allCases, useCache: Bool = true, showProgress: Bool = false,
-        dpi: Double = RenderOptions().dpi
+        dpi: Double = RenderOptions().dpi, referenceGemmRate: (@Sendable () -> Double)? = nil
     ) {
         self.dpi = dpi
+        self.referenceGemmRate = referenceGemmRate
         self.figure = figure
         self.scale = scale
         self.seed = seed
@@ -64,6 +68,10 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         let start = DispatchTime.now()
         data = try figure.runJSON(params, context)
         entry = ResultCache.Entry(run_s: seconds(since: start), render_s: nil)
+        if let flops = try figure.gemmFlopsJSON(data), let measure = request.referenceGemmRate, entry.run_s > 0 {
+            entry.gflops = flops / entry.run_s * 1e-9
+            entry.dgemm_gflops = measure()
+        }
     }
 
     let start = DispatchTime.now()
@@ -91,7 +99,9 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         caption: try figure.captionJSON(data, params),
         scale: request.scale, seed: seed, params: try JSONValue.parse(params),
         git_commit: Versions.gitCommit(in: workspace.root), versions: Versions.all, sha256: digests,
-        timings: .init(run_s: rounded(entry.run_s), render_s: rounded(entry.render_s ?? renderSeconds)),
+        timings: .init(
+            run_s: rounded(entry.run_s), render_s: rounded(entry.render_s ?? renderSeconds),
+            gflops: entry.gflops.map(roundedRate), dgemm_gflops: entry.dgemm_gflops.map(roundedRate)),
         claims: claims)
 
     var files: [URL] = []
@@ -114,3 +124,6 @@ private func seconds(since start: DispatchTime) -> Double {
 
 /// Timings to the millisecond: more digits are noise.
 private func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+/// Rates to 0.1 GFLOP/s.
+private func roundedRate(_ x: Double) -> Double { (x * 10).rounded() / 10 }

@@ -7,6 +7,10 @@ public struct ResultCache: Sendable {
     public struct Entry: Codable, Sendable {
         public let run_s: Double
         public var render_s: Double?
+        /// Achieved GEMM rate of the run and the machine's dgemm rate measured right after it
+        /// (GEMM-bound figures only), kept so that a re-render reports the run's own numbers.
+        public var gflops: Double?
+        public var dgemm_gflops: Double?
     }
 
     public let folder: URL

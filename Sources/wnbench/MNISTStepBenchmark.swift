@@ -1,4 +1,3 @@
-import CBLAS
 import Experiments
 
 /// One full-batch gradient step of a d-H-1 ReLU net with an EWN first layer and a fixed ±1 output
@@ -54,23 +53,8 @@ struct MNISTStepBenchmark {
         return gemmFlops / seconds * 1e-9
     }
 
-    /// The machine's dgemm rate: the same product by one OpenBLAS call with its own threading.
-    /// Restores OpenBLAS to the single thread the experiments run it with.
+    /// The machine's dgemm rate for the same product: one OpenBLAS call with its own threading.
     func openBLASGemmRate(threads: Int) -> Double {
-        var c = [Double](repeating: 0, count: samples * hidden)
-        openblas_set_num_threads(Int32(threads))
-        defer { openblas_set_num_threads(1) }
-        let seconds = secondsPerCall(repeats: 1, minimumSeconds: 0.3) {
-            x.elements.withUnsafeBufferPointer { pa in
-                w.elements.withUnsafeBufferPointer { pb in
-                    c.withUnsafeMutableBufferPointer { pc in
-                        cblas_dgemm(
-                            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(samples), Int32(hidden), Int32(inputs), 1,
-                            pa.baseAddress, Int32(inputs), pb.baseAddress, Int32(inputs), 0, pc.baseAddress, Int32(hidden))
-                    }
-                }
-            }
-        }
-        return gemmFlops / seconds * 1e-9
+        measuredDGEMMRate(threads: threads, m: samples, n: hidden, k: inputs, minimumSeconds: 0.3)
     }
 }

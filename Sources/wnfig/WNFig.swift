@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import FigureKit
 import FigureRegistry
 import Foundation
@@ -140,7 +141,7 @@ struct Run: ParsableCommand {
         for figure in figures {
             let request = FigureRequest(
                 figure: figure, scale: scale, seed: seed, overrides: assignments, formats: formats,
-                useCache: !noCache, showProgress: true, dpi: dpi)
+                useCache: !noCache, showProgress: true, dpi: dpi, referenceGemmRate: { measuredDGEMMRate() })
             let outcome = try produceFigure(request, into: folder, workspace: workspace, cache: cache)
             var golden = "not checked"
             var failed = !outcome.claimsPassed
@@ -157,6 +158,9 @@ struct Run: ParsableCommand {
                 claimText += " (failed: " + outcome.failedClaims.map { "\($0.id): \($0.measured)" }.joined(separator: "; ") + ")"
             }
             print("\(figure.id.padding(toLength: 22, withPad: " ", startingAt: 0)) \(seconds)  \(golden.padding(toLength: 30, withPad: " ", startingAt: 0)) \(claimText)")
+            if let gflops = timings.gflops, let dgemm = timings.dgemm_gflops, let share = timings.dgemmFraction {
+                print(String(format: "%@ GEMM work at %.1f GFLOP/s = %.0f%% of this machine's dgemm rate (%.1f GFLOP/s)", String(repeating: " ", count: 22), gflops, 100 * share, dgemm))
+            }
             if failed { failures += 1 }
         }
         print("(seconds: run + render; 'c' = experiment result from the cache, time as recorded when it ran)")

@@ -24,6 +24,8 @@ public struct FourNineDynamicsFigure: Figure {
         fourNineCaption(data, params: params)
     }
 
+    public func gemmFlops(_ data: FourNineData) -> Double? { data.gemmFlops }
+
     public func inputDigests(_ params: FourNineParameters) throws -> [String: String] {
         do {
             return try MNIST.digests(.train)

@@ -24,6 +24,8 @@ public struct NormGrowthFigure: Figure {
         normGrowthCaption(data, params: params)
     }
 
+    public func gemmFlops(_ data: NormGrowthData) -> Double? { data.gemmFlops }
+
     public func inputDigests(_ params: NormGrowthParameters) throws -> [String: String] {
         do {
             return try MNIST.digests(.train)

@@ -25,6 +25,8 @@ public struct MNISTNeuronNormsFigure: Figure {
         neuronNormCaption(data, params: params)
     }
 
+    public func gemmFlops(_ data: MNISTPruningExperiment) -> Double? { data.flops }
+
     public func inputDigests(_ params: MNISTPruningParameters) throws -> [String: String] {
         try PruningDataSet.digests()
     }

@@ -23,6 +23,8 @@ public struct MNISTPruningFigure: Figure {
         pruningCaption(data, params: params)
     }
 
+    public func gemmFlops(_ data: MNISTPruningExperiment) -> Double? { data.flops }
+
     public func inputDigests(_ params: MNISTPruningParameters) throws -> [String: String] {
         try PruningDataSet.digests()
     }
