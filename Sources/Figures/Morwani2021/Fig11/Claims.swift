@@ -29,7 +29,8 @@ public func neuronNormClaims(_ data: MNISTPruningExperiment, params: MNISTPrunin
         id: "mnist-ewn-norm-concentration",
         statement: "at L = e^\(formatNumber(low)) the \(topCount) largest first-layer neurons (top \(formatNumber(100 * params.topFraction))%) hold a share of Σ_u ‖w_u‖² larger for EWN than for SWN and for Unnorm by ≥ \(formatNumber(concentrationLead))",
         passed: lead >= concentrationLead && others.count == 2,
-        measured: shares.map { "\($0.0) \(formatNumber($0.1))" }.joined(separator: ", ") + " (EWN lead \(formatNumber(lead)))"))
+        measured: shares.map { "\($0.0) \($0.1.isNaN ? "level not reached" : formatNumber($0.1))" }.joined(separator: ", ")
+            + (lead.isNaN ? "" : " (EWN lead \(formatNumber(lead)))")))
     return claims
 }
 
