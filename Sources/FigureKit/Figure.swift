@@ -22,11 +22,15 @@ public struct RunContext: Sendable {
     public let seed: UInt64
     public let scale: Scale
     public let progress: Progress
+    /// Where results that several figures share are kept (nil: every run computes its own).
+    public let sharedExperiments: SharedExperiments?
+    let reused = ReusedSeconds()
 
-    public init(seed: UInt64, scale: Scale, progress: Progress = .silent) {
+    public init(seed: UInt64, scale: Scale, progress: Progress = .silent, sharedExperiments: SharedExperiments? = nil) {
         self.seed = seed
         self.scale = scale
         self.progress = progress
+        self.sharedExperiments = sharedExperiments
     }
 }
 

@@ -64,10 +64,13 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         fromCache = true
     } else {
         let progress = request.showProgress ? Progress.terminal(figure: figure.id) : .silent
-        let context = RunContext(seed: seed, scale: request.scale, progress: progress)
+        let shared = cache.map { SharedExperiments(folder: $0.folder.deletingLastPathComponent(), codeVersion: $0.codeVersion) }
+        let context = RunContext(
+            seed: seed, scale: request.scale, progress: progress, sharedExperiments: request.useCache ? shared : nil)
         let start = DispatchTime.now()
         data = try figure.runJSON(params, context)
-        entry = ResultCache.Entry(run_s: seconds(since: start), render_s: nil)
+        // A shared computation re-used from another figure counts with the time it took when it ran.
+        entry = ResultCache.Entry(run_s: seconds(since: start) + context.reused.seconds, render_s: nil)
         if let flops = try figure.gemmFlopsJSON(data), let measure = request.referenceGemmRate, entry.run_s > 0 {
             entry.gflops = flops / entry.run_s * 1e-9
             entry.dgemm_gflops = measure()

@@ -43,8 +43,11 @@ public let pruningParameterizations: [WeightParameterization] = [.exponential, .
 /// Unnorm in turn, then prunes each snapshot.
 public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContext) throws -> MNISTPruningExperiment {
     try params.validate()
-    let data = try PruningDataSet.load(trainPerClass: params.trainPerClass, testCount: params.testCount)
-    return runMNISTPruning(params, data: data, seed: context.seed, progress: context.progress)
+    // Figs. 7 and 11 plot the same trainings: whichever runs first computes them for both.
+    return try context.shared("morwani2021-mnist-pruning", parameters: params) {
+        let data = try PruningDataSet.load(trainPerClass: params.trainPerClass, testCount: params.testCount)
+        return runMNISTPruning(params, data: data, seed: context.seed, progress: context.progress)
+    }
 }
 
 /// The experiment on already loaded data (tests use small sets).
