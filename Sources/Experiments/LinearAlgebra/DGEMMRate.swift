@@ -26,18 +26,25 @@ public func measuredDGEMMRate(
             }
         }
     }
-    product()  // warm-up: thread pool and caches
+    let seconds = secondsPerCall(repeats: 3, minimumSeconds: minimumSeconds, product)
+    return 2 * Double(m) * Double(n) * Double(k) / seconds * 1e-9
+}
+
+/// Seconds per call of `body` after one warm-up call: the best of `repeats` batches that each run
+/// ≥ `minimumSeconds` (the best, because other load only ever slows a batch down).
+public func secondsPerCall(repeats: Int = 5, minimumSeconds: Double = 0.3, _ body: () -> Void) -> Double {
+    body()
     var best = Double.infinity
-    for _ in 0..<3 {
+    for _ in 0..<repeats {
         var calls = 0
         let start = DispatchTime.now().uptimeNanoseconds
         var elapsed = 0.0
         repeat {
-            product()
+            body()
             calls += 1
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         } while elapsed < minimumSeconds
         best = min(best, elapsed / Double(calls))
     }
-    return 2 * Double(m) * Double(n) * Double(k) / best * 1e-9
+    return best
 }
