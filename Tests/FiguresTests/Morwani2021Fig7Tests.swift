@@ -193,6 +193,38 @@ final class Morwani2021Fig7Tests: XCTestCase {
         XCTAssertTrue(claims[0].passed, claims[0].measured)
     }
 
+    func testMiniBatchTrainingSnapshotsAtEpochEndsAndCountsItsWorkByEpochs() {
+        var params = tinyParameters()
+        params.batchSize = 7  // 30 images: batches of 7, 7, 7, 7, 2 — five steps an epoch
+        let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 2, seed: 4))
+        XCTAssertFalse(params.isFullBatch(samples: 30))
+        let result = runMNISTPruning(params, data: data, seed: 0)
+        for run in result.runs {
+            XCTAssertTrue(run.reachedTarget, "\(run.name) stopped at log L = \(run.finalLogLoss)")
+            let epochs = try! XCTUnwrap(run.epochs)
+            XCTAssertEqual(run.stopStep, 5 * epochs)
+            XCTAssertEqual(run.evaluations, run.stopStep)
+            for snapshot in run.snapshots {
+                XCTAssertEqual(snapshot.step % 5, 0, "snapshots are taken where the full loss is known")
+                XCTAssertLessThanOrEqual(snapshot.logLoss, snapshot.logLossLevel)
+            }
+            XCTAssertTrue(run.history!.steps.allSatisfy { $0 % 5 == 0 })
+        }
+        // Work: every epoch is one gradient pass and one forward pass over the 30 images, plus the pruning curves.
+        let h = params.hiddenUnits
+        let training = result.runs.map { run in
+            Double(run.epochs!) * PruningNetwork.flopsPerEvaluation(samples: 30, hiddenUnits: h)
+                + Double(run.epochs! + 1) * PruningNetwork.flopsPerForwardPass(samples: 30, hiddenUnits: h)
+        }.reduce(0, +)
+        XCTAssertGreaterThan(result.flops, training)
+        XCTAssertLessThan(result.flops, training * 1.5)
+        XCTAssertTrue(pruningCaption(result, params: params).contains("mini-batches of B = 7"))
+
+        params.batchSize = 30
+        XCTAssertTrue(params.isFullBatch(samples: 30), "a batch holding the whole set is full-batch descent")
+        XCTAssertNil(runMNISTPruning(params, data: data, seed: 0).runs[0].epochs)
+    }
+
     func testARunThatMissesItsLevelsIsFlaggedAndFailsTheClaim() {
         let params = tinyParameters(maxSteps: 3)
         let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 1, seed: 4))

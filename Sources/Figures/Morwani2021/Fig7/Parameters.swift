@@ -106,8 +106,8 @@ public struct MNISTPruningParameters: FigureParameters {
     /// The pruning fractions p (percent of H): 0, step, 2·step, …, 100.
     public var prunePercents: [Int] { Array(stride(from: 0, through: 100, by: prunePercentStep)) }
 
-    /// True when every epoch is a single full-batch step.
-    public var isFullBatch: Bool { batchSize == 0 || batchSize >= trainCount }
+    /// True when every epoch over `samples` training images is a single full-batch step.
+    public func isFullBatch(samples: Int) -> Bool { batchSize == 0 || batchSize >= samples }
 
     /// The two snapshot levels, high (e^-10) first.
     public var logLossLevels: [Double] { [highLogLoss, lowLogLoss] }

@@ -58,7 +58,7 @@ public func pruningSettingsSentence(_ data: MNISTPruningExperiment, params: MNIS
         ? "all \(data.trainCount) MNIST training images"
         : "the first \(params.trainPerClass) MNIST training images of each digit (N = \(data.trainCount), CHOSEN)"
     let rate = "η(t) = k(t)/L^c with c = \(formatNumber(params.lrExponent)) (CHOSEN: the paper's exponent is illegible), "
-    let descent = params.isFullBatch
+    let descent = params.isFullBatch(samples: data.trainCount)
         ? "full-batch gradient descent (CHOSEN: one 'epoch' of App. L.5 = one step), every step kept; " + rate
         : "epochs of shuffled mini-batches of B = \(params.batchSize) (CHOSEN: the paper gives no batch size), every step kept; "
             + rate + "L the batch's summed loss, k changed once an epoch from the training loss; "

@@ -188,7 +188,8 @@ func trainPruningRun(
     var recorder = PruningRunRecorder(params: params, trainLabels: data.train.labels, name: parameterization.paperName)
     let summary: DescentSummary
     var epochs: Int?
-    if params.isFullBatch {
+    let fullBatch = params.isFullBatch(samples: data.train.count)
+    if fullBatch {
         var model = NetworkDescentModel(
             network: network, inputs: data.train.inputs, loss: PruningNetwork.loss(labels: data.train.labels))
         summary = runAdaptiveDescent(&model, rule: &rule, stopping: params.stopping) { observation, model in
@@ -217,7 +218,7 @@ func trainPruningRun(
         parameterization: parameterization, initialNorms: initialNorms, snapshots: recorder.snapshots,
         history: recorder.history, stopStep: summary.steps, finalLogLoss: summary.finalLogLoss,
         reachedTarget: summary.reachedTarget, upSteps: summary.upSteps, firstNonFiniteStep: recorder.firstNonFinite,
-        evaluations: params.isFullBatch ? summary.steps + 1 : summary.steps, epochs: epochs)
+        evaluations: fullBatch ? summary.steps + 1 : summary.steps, epochs: epochs)
     return (run, recorder.weights)
 }
 
