@@ -27,6 +27,9 @@ public enum Gallery {
             text += "*\(m.citation.paper), \(m.citation.figure): \(m.citation.title).* "
             text += "Scale `\(m.scale.rawValue)`, seed \(m.seed), "
             text += String(format: "run %.1f s, render %.1f s. ", m.timings.run_s, m.timings.render_s)
+            if let gflops = m.timings.gflops, let dgemm = m.timings.dgemm_gflops, let share = m.timings.dgemmFraction {
+                text += String(format: "GEMM work at %.1f GFLOP/s, %.0f%% of the machine's dgemm rate (%.1f GFLOP/s). ", gflops, 100 * share, dgemm)
+            }
             text += "Files: [PDF](\(m.id).pdf), [SVG](\(m.id).svg), [data](\(m.id).json), [manifest](\(m.id).manifest.json).\n\n"
             for claim in m.claims {
                 text += "- \(claim.passed ? "✅" : "❌") `\(claim.id)`: \(claim.statement) — measured \(claim.measured)\n"

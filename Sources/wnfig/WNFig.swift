@@ -246,12 +246,15 @@ struct Bless: ParsableCommand {
 
 struct GalleryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gallery", abstract: "Regenerate figures/README.md from the manifests.")
+        commandName: "gallery", abstract: "Regenerate figures/README.md (or <folder>/README.md) from the manifests.")
 
     @OptionGroup var folders: FolderOptions
 
+    @Option(help: "Folder of figures to index (default: figures/; e.g. figures/paper for the paper-scale runs).")
+    var folder: String?
+
     func run() throws {
-        let folder = folders.workspace.figures
+        let folder = self.folder.map { URL(fileURLWithPath: $0) } ?? folders.workspace.figures
         let manifests = try Gallery.manifests(in: folder)
         let url = folder.appendingPathComponent("README.md")
         try AtomicFile.write(Data(Gallery.markdown(manifests: manifests).utf8), to: url)
