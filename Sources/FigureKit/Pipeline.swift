@@ -52,6 +52,8 @@ public struct FigureOutcome {
 /// claims, write data, images and manifest atomically into `folder`.
 public func produceFigure(_ request: FigureRequest, into folder: URL, workspace: Workspace, cache: ResultCache?) throws -> FigureOutcome {
     let figure = request.figure
+    // Read before the run: a run can take hours, and the commit must be the one its code came from.
+    let commit = Versions.gitCommit(in: workspace.root)
     let params = try figure.parameters(request.scale, overrides: request.overrides)
     let seed = request.seed ?? figure.defaultSeed
     let key = cache?.key(id: figure.id, params: params, seed: seed)
@@ -101,7 +103,7 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         citation: .init(key: figure.citation.key, paper: figure.citation.short, title: figure.citation.title, figure: figure.citation.figure),
         caption: try figure.captionJSON(data, params),
         scale: request.scale, seed: seed, params: try JSONValue.parse(params),
-        git_commit: Versions.gitCommit(in: workspace.root), versions: Versions.all, sha256: digests,
+        git_commit: commit, versions: Versions.all, sha256: digests,
         timings: .init(
             run_s: rounded(entry.run_s), render_s: rounded(entry.render_s ?? renderSeconds),
             gflops: entry.gflops.map(roundedRate), dgemm_gflops: entry.dgemm_gflops.map(roundedRate)),
