@@ -36,9 +36,12 @@ public struct MNISTPruningParameters: FigureParameters {
     /// Mini-batch runs stop at the end of the epoch that reaches it. Paper scale: 300 000 steps =
     /// 5000 epochs of 60 batches (CHOSEN: the paper's Fig. 11 axis ends at 5000, and k changes "after
     /// an epoch", so its steps read as epochs). Measured on 2 cores (N = 60 000, H = 100):
-    /// full-batch steps take 0.37 s and lower log L only from 11.83 to 11.59 in 100 steps; with
-    /// B = 1000 an epoch takes about 0.6 s and log L is 8.7 after 83 epochs (B = 6000: 9.55 after 210;
-    /// B = 100 diverges back to 10.8 within 100 epochs), so a paper-scale run is hours long.
+    /// full-batch steps take 0.37 s and lower log L only from 11.83 to 11.59 in 100 steps; B = 6000
+    /// gives log L = 9.55 after 210 epochs; B = 100 diverges back to 10.8 within 100 epochs. With
+    /// B = 1000 (about 0.5 s an epoch) EWN's log L oscillates between 9 and −11 until step 37 680
+    /// (first ≤ −10), falls to −193.5 by step 62 280 and then jumps back to +13.6 (step 63 600) and
+    /// oscillates around +5…+14 to step 83 580: e^-300 was not reached. The paper gives no batch
+    /// size; this is the best of the schemes tried, not a reproduction.
     public var maxSteps: Int
     /// Mini-batch size B of App. L.5's epochs (the paper does not give it); 0 = the whole training
     /// set, i.e. one full-batch step per epoch (smoke and default: N ≤ 1000 is one batch). Paper
