@@ -26,7 +26,10 @@ public enum Versions {
     /// The commit the working tree is at, with "-dirty" when tracked files differ from it.
     public static func gitCommit(in folder: URL) -> String {
         guard let head = git(["rev-parse", "HEAD"], in: folder), !head.isEmpty else { return "unknown" }
-        let status = git(["status", "--porcelain", "--untracked-files=no"], in: folder) ?? ""
+        // The figures and goldens are what this tool writes: a run that has just rewritten
+        // figures/ comes from clean code all the same. Only the other tracked files count.
+        let status = git(
+            ["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)figures", ":(exclude)golden"], in: folder) ?? ""
         return status.isEmpty ? head : head + "-dirty"
     }
 

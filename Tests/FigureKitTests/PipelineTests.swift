@@ -130,3 +130,39 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(counter.count, 3)  // the last call re-uses the first
     }
 }
+
+/// `git_commit`: "-dirty" only when code differs, not when the tool's own outputs were rewritten.
+final class GitCommitTests: XCTestCase {
+    private func git(_ arguments: [String], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path, "-c", "user.name=t", "-c", "user.email=t@t"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments.joined(separator: " "))")
+    }
+
+    func testRewrittenFiguresLeaveTheCommitCleanAndChangedCodeMarksItDirty() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("git-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["figures", "golden", "Sources"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let files = ["figures/a.json", "golden/a.json", "Sources/a.swift"]
+        for file in files { try Data("1".utf8).write(to: root.appendingPathComponent(file)) }
+        try git(["init", "-q"], in: root)
+        try git(["add", "."], in: root)
+        try git(["commit", "-q", "-m", "start"], in: root)
+        let clean = Versions.gitCommit(in: root)
+        XCTAssertEqual(clean.count, 40, clean)
+
+        try Data("2".utf8).write(to: root.appendingPathComponent("figures/a.json"))
+        try Data("2".utf8).write(to: root.appendingPathComponent("golden/a.json"))
+        XCTAssertEqual(Versions.gitCommit(in: root), clean)
+
+        try Data("2".utf8).write(to: root.appendingPathComponent("Sources/a.swift"))
+        XCTAssertEqual(Versions.gitCommit(in: root), clean + "-dirty")
+    }
+}
