@@ -40,8 +40,9 @@ public struct MNISTPruningParameters: FigureParameters {
     /// gives log L = 9.55 after 210 epochs; B = 100 diverges back to 10.8 within 100 epochs. With
     /// B = 1000 (about 0.5 s an epoch) EWN's log L oscillates between 9 and −11 until step 37 680
     /// (first ≤ −10), falls to −193.5 by step 62 280 and then jumps back to +13.6 (step 63 600) and
-    /// oscillates around +5…+14 to step 83 580: e^-300 was not reached. The paper gives no batch
-    /// size; this is the best of the schemes tried, not a reproduction.
+    /// oscillates around +5…+14 to step 83 580: e^-300 was not reached. B = 2000 is no steadier:
+    /// log L between −4.8 and +8.7 through step 60 000, never e^-10. The paper gives no batch
+    /// size; B = 1000 is the best of the schemes tried, not a reproduction.
     public var maxSteps: Int
     /// Mini-batch size B of App. L.5's epochs (the paper gives none; CHOSEN): every epoch is
     /// ⌈N/B⌉ steps over a fresh shuffle (stream "batches"), each with η = k/L_B^c on its own batch
