@@ -22,15 +22,15 @@ public struct RunContext: Sendable {
     public let seed: UInt64
     public let scale: Scale
     public let progress: Progress
-    /// Where results that several figures share are kept (nil: every run computes its own).
-    public let sharedExperiments: SharedExperiments?
+    /// The cache that keeps results several figures share (nil: every run computes its own).
+    public let sharedResults: ResultCache?
     let reused = ReusedSeconds()
 
-    public init(seed: UInt64, scale: Scale, progress: Progress = .silent, sharedExperiments: SharedExperiments? = nil) {
+    public init(seed: UInt64, scale: Scale, progress: Progress = .silent, sharedResults: ResultCache? = nil) {
         self.seed = seed
         self.scale = scale
         self.progress = progress
-        self.sharedExperiments = sharedExperiments
+        self.sharedResults = sharedResults
     }
 }
 

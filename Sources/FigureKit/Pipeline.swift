@@ -66,9 +66,8 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         fromCache = true
     } else {
         let progress = request.showProgress ? Progress.terminal(figure: figure.id) : .silent
-        let shared = cache.map { SharedExperiments(folder: $0.folder.deletingLastPathComponent(), codeVersion: $0.codeVersion) }
         let context = RunContext(
-            seed: seed, scale: request.scale, progress: progress, sharedExperiments: request.useCache ? shared : nil)
+            seed: seed, scale: request.scale, progress: progress, sharedResults: request.useCache ? cache : nil)
         let start = DispatchTime.now()
         data = try figure.runJSON(params, context)
         // A shared computation re-used from another figure counts with the time it took when it ran.

@@ -118,9 +118,9 @@ final class PipelineTests: XCTestCase {
 
     func testOtherParametersOrAnotherSeedComputeAgain() throws {
         let counter = Counter()
-        let store = SharedExperiments(folder: root)
+        let store = ResultCache(folder: root)
         for (n, seed) in [(4, UInt64(0)), (5, 0), (4, 1), (4, 0)] {
-            let context = RunContext(seed: seed, scale: .smoke, sharedExperiments: store)
+            let context = RunContext(seed: seed, scale: .smoke, sharedResults: store)
             let value = try context.shared("test", parameters: SizeParams(n: n)) { () -> Int in
                 counter.increment()
                 return n
