@@ -20,9 +20,14 @@ data: deps
 build: deps
 	$(SWIFT) build $(CONFIG) --product wnfig
 
+# After the unit and smoke golden tests: the smoke figures again in processes that request other
+# OpenBLAS kernels (same bytes expected), then every committed default-scale figure's claims
+# recomputed from its data (nothing re-runs).
 test: data
 	$(SWIFT) build $(CONFIG) --build-tests
 	$(SWIFT) test $(CONFIG) --skip-build
+	scripts/check-blas-kernels.sh $(WNFIG)
+	$(WNFIG) check --all
 
 # One row per figure: id, seconds, golden match, claims. The gallery is rebuilt even when a
 # comparison fails; the exit status still reports the failure.

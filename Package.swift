@@ -35,15 +35,14 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
-        .systemLibrary(
-            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
+        // OpenBLAS is loaded at run time, after its kernel is fixed (see the header).
+        .target(name: "COpenBLAS", path: "Sources/COpenBLAS", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Plot", dependencies: ["CCairo"], path: "Sources/Plot"),
         .target(
             name: "Experiments",
-            dependencies: ["CBLAS", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["COpenBLAS", .product(name: "Numerics", package: "swift-numerics")],
             path: "Sources/Experiments"),
         .target(
             name: "Datasets",
@@ -51,7 +50,7 @@ let package = Package(
             path: "Sources/Datasets"),
         .target(
             name: "FigureKit",
-            dependencies: ["Plot", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Plot", "Experiments", .product(name: "Crypto", package: "swift-crypto")],
             path: "Sources/FigureKit"),
         .target(
             name: "FigureRegistry",

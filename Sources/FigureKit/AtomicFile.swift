@@ -27,6 +27,18 @@ public enum AtomicFile {
         }
     }
 
+    /// Fails early, before hours of computing, when `folder` cannot receive output.
+    public static func requireWritableFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw FigureKitError(.io, "cannot create output folder \(folder.path): \(reason(error)); choose a writable --out folder")
+        }
+        guard access(folder.path, W_OK) == 0 else {
+            throw FigureKitError(.io, "output folder \(folder.path) is not writable; choose a writable --out folder")
+        }
+    }
+
     static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }

@@ -1,8 +1,9 @@
+import Experiments
 import Foundation
 
 /// `<id>.manifest.json`: everything needed to say how a figure was made. Its top-level keys are
 /// stable (README.md documents them): id, citation, caption, scale, seed, params, git_commit,
-/// versions, sha256, timings, claims.
+/// versions, blas, sha256, timings, claims.
 public struct Manifest: Codable, Sendable {
     public struct CitationEntry: Codable, Sendable {
         public let key: String
@@ -43,6 +44,9 @@ public struct Manifest: Codable, Sendable {
     public let params: JSONValue
     public let git_commit: String
     public let versions: [String: String]
+    /// The BLAS library, version, kernel and threads the run computed with (nil in manifests
+    /// written before it was recorded).
+    public let blas: BLASProvenance?
     /// sha256 of the font, of the data file and of every input data set.
     public let sha256: [String: String]
     public let timings: Timings

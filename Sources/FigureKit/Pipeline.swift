@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Plot
 
@@ -48,35 +49,49 @@ public struct FigureOutcome {
     public func file(_ suffix: String) -> URL? { files.first { $0.lastPathComponent.hasSuffix(suffix) } }
 }
 
+/// A figure's experiment result: its data file's bytes, as computed now or found in the cache.
+public struct ExperimentResult {
+    public let params: Data
+    public let seed: UInt64
+    public let data: Data
+    public var entry: ResultCache.Entry
+    public let fromCache: Bool
+    let key: String?
+}
+
+/// Runs the figure's experiment for `request`, or loads it from `cache` when a result matches.
+public func obtainResult(_ request: FigureRequest, cache: ResultCache?, progressLabel: String? = nil) throws -> ExperimentResult {
+    let figure = request.figure
+    let params = try figure.parameters(request.scale, overrides: request.overrides)
+    let seed = request.seed ?? figure.defaultSeed
+    let key = cache?.key(id: figure.id, params: params, seed: seed)
+    if request.useCache, let cache, let key, let hit = cache.load(key) {
+        return ExperimentResult(params: params, seed: seed, data: hit.data, entry: hit.entry, fromCache: true, key: key)
+    }
+    let progress = request.showProgress ? Progress.terminal(figure: progressLabel ?? figure.id) : .silent
+    let context = RunContext(
+        seed: seed, scale: request.scale, progress: progress, sharedResults: request.useCache ? cache : nil)
+    let start = DispatchTime.now()
+    let data = try figure.runJSON(params, context)
+    // A shared computation re-used from another figure counts with the time it took when it ran.
+    var entry = ResultCache.Entry(run_s: seconds(since: start) + context.reused.seconds, render_s: nil)
+    if let flops = try figure.gemmFlopsJSON(data), let measure = request.referenceGemmRate, entry.run_s > 0 {
+        entry.gflops = flops / entry.run_s * 1e-9
+        entry.dgemm_gflops = measure()
+    }
+    if let cache, let key { try cache.store(key, data: data, entry: entry) }
+    return ExperimentResult(params: params, seed: seed, data: data, entry: entry, fromCache: false, key: key)
+}
+
 /// experiment → data → chart → files: run (or load from the cache), render every format, check the
 /// claims, write data, images and manifest atomically into `folder`.
 public func produceFigure(_ request: FigureRequest, into folder: URL, workspace: Workspace, cache: ResultCache?) throws -> FigureOutcome {
     let figure = request.figure
     // Read before the run: a run can take hours, and the commit must be the one its code came from.
     let commit = Versions.gitCommit(in: workspace.root)
-    let params = try figure.parameters(request.scale, overrides: request.overrides)
-    let seed = request.seed ?? figure.defaultSeed
-    let key = cache?.key(id: figure.id, params: params, seed: seed)
-
-    var data: Data
-    var entry: ResultCache.Entry
-    var fromCache = false
-    if request.useCache, let cache, let key, let hit = cache.load(key) {
-        (data, entry) = hit
-        fromCache = true
-    } else {
-        let progress = request.showProgress ? Progress.terminal(figure: figure.id) : .silent
-        let context = RunContext(
-            seed: seed, scale: request.scale, progress: progress, sharedResults: request.useCache ? cache : nil)
-        let start = DispatchTime.now()
-        data = try figure.runJSON(params, context)
-        // A shared computation re-used from another figure counts with the time it took when it ran.
-        entry = ResultCache.Entry(run_s: seconds(since: start) + context.reused.seconds, render_s: nil)
-        if let flops = try figure.gemmFlopsJSON(data), let measure = request.referenceGemmRate, entry.run_s > 0 {
-            entry.gflops = flops / entry.run_s * 1e-9
-            entry.dgemm_gflops = measure()
-        }
-    }
+    let result = try obtainResult(request, cache: cache)
+    let (params, seed, data, fromCache) = (result.params, result.seed, result.data, result.fromCache)
+    var entry = result.entry
 
     let start = DispatchTime.now()
     let chart = try figure.renderJSON(data, params)
@@ -89,7 +104,7 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
     let renderSeconds = seconds(since: start)
     let firstRender = entry.render_s == nil
     if firstRender { entry.render_s = renderSeconds }
-    if let cache, let key, !fromCache || firstRender {
+    if let cache, let key = result.key, firstRender {
         try cache.store(key, data: data, entry: entry)
     }
 
@@ -102,7 +117,7 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         citation: .init(key: figure.citation.key, paper: figure.citation.short, title: figure.citation.title, figure: figure.citation.figure),
         caption: try figure.captionJSON(data, params),
         scale: request.scale, seed: seed, params: try JSONValue.parse(params),
-        git_commit: commit, versions: Versions.all, sha256: digests,
+        git_commit: commit, versions: Versions.all, blas: OpenBLASLibrary.provenance, sha256: digests,
         timings: .init(
             run_s: rounded(entry.run_s), render_s: rounded(entry.render_s ?? renderSeconds),
             gflops: entry.gflops.map(roundedRate), dgemm_gflops: entry.dgemm_gflops.map(roundedRate)),

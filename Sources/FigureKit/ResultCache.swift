@@ -1,8 +1,10 @@
+import Experiments
 import Foundation
 
 /// Experiment results keyed by a content hash of (figure id, parameters, seed, code version), so that
-/// re-rendering never re-runs an experiment. The code version is the hash of the running executable:
-/// any rebuild with changed code misses the cache.
+/// re-rendering never re-runs an experiment. The code version is the hash of the running executable
+/// and the BLAS kernel it computes with: any rebuild with changed code, or a run under another
+/// kernel (`WNFIGURES_BLAS_KERNEL`), misses the cache.
 public struct ResultCache: Sendable {
     public struct Entry: Codable, Sendable {
         public let run_s: Double
@@ -16,7 +18,7 @@ public struct ResultCache: Sendable {
     public let folder: URL
     public let codeVersion: String
 
-    public init(folder: URL, codeVersion: String = ResultCache.executableDigest()) {
+    public init(folder: URL, codeVersion: String = ResultCache.executableDigest() + "+" + OpenBLASLibrary.provenance.kernel) {
         self.folder = folder.appendingPathComponent("runs")
         self.codeVersion = codeVersion
     }

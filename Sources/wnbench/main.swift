@@ -1,4 +1,3 @@
-import CBLAS
 import Experiments
 import Foundation
 
@@ -14,7 +13,8 @@ if CommandLine.arguments.dropFirst().first == AllocationProbe.childFlag {
 }
 
 let cores = ParallelPanels.defaultThreads
-print("wnbench — experiment core speed (\(cores) cores, \(String(cString: openblas_get_config())))")
+print("wnbench — experiment core speed (\(cores) cores)")
+print(OpenBLASLibrary.provenance.summary)
 print("")
 
 let xor = XORBenchmark()

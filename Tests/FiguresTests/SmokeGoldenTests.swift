@@ -45,6 +45,26 @@ final class SmokeGoldenTests: XCTestCase {
         }
     }
 
+    /// The committed claims are judged over seeds, not one: every figure's default-scale sweep is
+    /// committed, over at least five seeds, for the parameters the committed figure was made with.
+    func testEveryCommittedFigureHasASeedSweepOfAtLeastFiveSeedsAtItsParameters() throws {
+        let folder = workspace.figures
+        for figure in registeredFigures {
+            guard let sweep = try SeedSweep.load(id: figure.id, in: folder) else {
+                XCTFail("\(figure.id) has no figures/\(figure.id).seeds.json; run 'wnfig sweep \(figure.id) --seeds 0-4'")
+                continue
+            }
+            XCTAssertEqual(sweep.scale, .default, figure.id)
+            XCTAssertGreaterThanOrEqual(sweep.seeds.count, 5, figure.id)
+            let manifest = try FigureCoding.decoder().decode(
+                Manifest.self, from: Data(contentsOf: folder.appendingPathComponent("\(figure.id).manifest.json")))
+            XCTAssertEqual(sweep.params, manifest.params, "\(figure.id): the sweep ran other parameters than the committed figure")
+            XCTAssertEqual(
+                Set(sweep.claims.map(\.id)), Set(manifest.claims.map(\.id)),
+                "\(figure.id): the sweep judged other claims than the committed figure states")
+        }
+    }
+
     func testEveryFigureHasSmokeDefaultAndPaperParameters() throws {
         for figure in registeredFigures {
             for scale in Scale.allCases {

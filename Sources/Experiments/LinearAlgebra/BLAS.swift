@@ -1,5 +1,5 @@
 import Dispatch
-import CBLAS
+import COpenBLAS
 
 /// Dense products through OpenBLAS's CBLAS (row-major). Products small enough that a library
 /// call costs more than the arithmetic (the XOR and 2-D toy models) use a plain loop instead;
@@ -30,7 +30,7 @@ public func gemm(
         smallGemm(a, b, &c, transposeA, transposeB, alpha, beta, m, n, k)
         return
     }
-    OpenBLASThreading.pinToOneThread()
+    OpenBLASLibrary.ensureLoaded()
     let lda = max(a.columns, 1)
     let ldb = max(b.columns, 1)
     let splitRows = m >= n
@@ -45,7 +45,7 @@ public func gemm(
                     let aPanel = splitRows ? (transposeA ? aBase + start : aBase + start * lda) : aBase
                     let bPanel = splitRows ? bBase : (transposeB ? bBase + start * ldb : bBase + start)
                     let cPanel = splitRows ? cBase + start * n : cBase + start
-                    cblas_dgemm(
+                    wn_cblas_dgemm(
                         CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
                         transposeB ? CblasTrans : CblasNoTrans,
                         Int32(splitRows ? count : m), Int32(splitRows ? n : count), Int32(k), alpha,
@@ -83,11 +83,11 @@ public func gemv(
         }
         return
     }
-    OpenBLASThreading.pinToOneThread()
+    OpenBLASLibrary.ensureLoaded()
     a.elements.withUnsafeBufferPointer { pa in
         x.withUnsafeBufferPointer { px in
             y.withUnsafeMutableBufferPointer { py in
-                cblas_dgemv(
+                wn_cblas_dgemv(
                     CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
                     Int32(a.rows), Int32(a.columns), alpha,
                     pa.baseAddress, Int32(max(a.columns, 1)),
@@ -133,14 +133,12 @@ private func smallGemm(
 /// OpenBLAS splits a product between its threads at places that depend on the thread count,
 /// and its edge kernels round differently from its main kernel: measured here (OpenBLAS 0.3.21,
 /// Zen), a 300×200×400 dgemm differs in 4 rows of C between 1 and 2 threads. So OpenBLAS is kept
-/// single-threaded and parallelism comes from `ParallelPanels`, whose split depends only on the sizes.
+/// single-threaded (set when `OpenBLASLibrary` loads it) and parallelism comes from
+/// `ParallelPanels`, whose split depends only on the sizes.
 public enum OpenBLASThreading {
-    /// Set once, before the first product; a one-time library setting, never changed afterwards.
-    private static let pinned: Void = openblas_set_num_threads(1)
-
-    @inline(__always)
-    static func pinToOneThread() { _ = pinned }
-
-    /// OpenBLAS's current thread count (1 once the experiments have run a product).
-    public static var count: Int { Int(openblas_get_num_threads()) }
+    /// OpenBLAS's current thread count (1 unless a rate probe is running).
+    public static var count: Int {
+        OpenBLASLibrary.ensureLoaded()
+        return Int(wn_openblas_get_num_threads())
+    }
 }

@@ -1,4 +1,4 @@
-import CBLAS
+import COpenBLAS
 import Dispatch
 
 /// The machine's dgemm rate in GFLOP/s: one OpenBLAS call with its own threading on `threads`
@@ -13,13 +13,14 @@ public func measuredDGEMMRate(
     let a = (0..<(m * k)).map { _ in rng.uniform() }
     let b = (0..<(n * k)).map { _ in rng.uniform() }
     var c = [Double](repeating: 0, count: m * n)
-    openblas_set_num_threads(Int32(max(1, threads)))
-    defer { openblas_set_num_threads(1) }
+    OpenBLASLibrary.ensureLoaded()
+    wn_openblas_set_num_threads(Int32(max(1, threads)))
+    defer { wn_openblas_set_num_threads(1) }
     func product() {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(
+                    wn_cblas_dgemm(
                         CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k), 1,
                         pa.baseAddress, Int32(k), pb.baseAddress, Int32(k), 0, pc.baseAddress, Int32(n))
                 }
