@@ -1,24 +1,33 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One target per paper figure, grouped by paper under Sources/Figures/<Paper>/<Fig>; each depends on
-// the plotting layer, the experiment core and the figure kit, plus what it names here.
-let figureTargets: [(name: String, path: String, extra: [Target.Dependency])] = [
-    ("PlotGallery", "Sources/Figures/PlotGallery", []),
-    ("Wu2020Fig1", "Sources/Figures/Wu2020/Fig1", []),
-    ("Wu2020Fig2", "Sources/Figures/Wu2020/Fig2", []),
-    ("Dukler2020Fig1", "Sources/Figures/Dukler2020/Fig1", ["Datasets", "Dukler2019ICLRFig2"]),
-    ("Dukler2019ICLRFig2", "Sources/Figures/Dukler2019ICLR/Fig2", ["Datasets"]),
-    ("Morwani2021Fig1", "Sources/Figures/Morwani2021/Fig1", []),
-    ("Morwani2021Fig4", "Sources/Figures/Morwani2021/Fig4", []),
-    ("Morwani2021Fig5", "Sources/Figures/Morwani2021/Fig5", []),
-    ("Morwani2021Fig10", "Sources/Figures/Morwani2021/Fig10", ["Morwani2021Fig5"]),
-    ("Morwani2021Fig6", "Sources/Figures/Morwani2021/Fig6", []),
-    ("Morwani2021Fig7", "Sources/Figures/Morwani2021/Fig7", ["Datasets"]),
-    ("Morwani2021Fig11", "Sources/Figures/Morwani2021/Fig11", ["Morwani2021Fig7", "Datasets"]),
+// The one list of figure folders, Sources/Figures/<Paper>/<Fig> (target <Paper><Fig>) or
+// Sources/Figures/<Name> for a figure of no paper, plus each paper's shared target
+// Sources/Figures/<Paper>/Shared (<Paper>Shared) for what several of its figures use. Every figure
+// depends on the plotting layer, the experiment core, the data sets, the figure kit and its
+// paper's shared target — never on another figure. (A list, not a folder scan: SwiftPM caches the
+// evaluated manifest by its text, so a scan would miss a new folder.)
+let figureFolders = [
+    "PlotGallery",
+    "Wu2020/Fig1", "Wu2020/Fig2",
+    "Dukler2020/Fig1", "Dukler2019ICLR/Fig2",
+    "Morwani2021/Shared",
+    "Morwani2021/Fig1", "Morwani2021/Fig4", "Morwani2021/Fig5", "Morwani2021/Fig10", "Morwani2021/Fig6",
+    "Morwani2021/Fig7", "Morwani2021/Fig11",
 ]
 
-let figureDependencies: [Target.Dependency] = ["Plot", "Experiments", "FigureKit"]
+let coreDependencies: [Target.Dependency] = ["Plot", "Experiments", "Datasets", "FigureKit"]
+func targetName(_ folder: String) -> String { folder.split(separator: "/").joined() }
+let sharedTargets = Set(figureFolders.filter { $0.hasSuffix("/Shared") }.map(targetName))
+
+/// (target name, path, dependencies beyond the core) for every figure and shared target.
+let figureTargets: [(name: String, path: String, extra: [Target.Dependency])] = figureFolders.map { folder in
+    let name = targetName(folder)
+    let paper = folder.split(separator: "/").first.map(String.init) ?? folder
+    let shared = paper + "Shared"
+    let extra: [Target.Dependency] = name != shared && sharedTargets.contains(shared) ? [.target(name: shared)] : []
+    return (name, "Sources/Figures/\(folder)", extra)
+}
 
 let package = Package(
     name: "WNFigures",
@@ -59,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "wnfig",
             dependencies: [
-                "FigureKit", "FigureRegistry", "Experiments",
+                "FigureKit", "FigureRegistry", "Experiments", "Datasets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/wnfig"),
@@ -75,7 +84,7 @@ let package = Package(
             path: "Tests/FiguresTests"),
     ]
         + figureTargets.map {
-            .target(name: $0.name, dependencies: figureDependencies + $0.extra, path: $0.path)
+            .target(name: $0.name, dependencies: coreDependencies + $0.extra, path: $0.path)
         },
     swiftLanguageModes: [.v5]
 )

@@ -5,6 +5,8 @@ public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable 
         case missing
         /// The file is there but is not what it must be (bad gzip, bad IDX header, wrong size, wrong sha256).
         case corrupt
+        /// The file is fine, but the subset asked of it does not exist (e.g. more images than it has).
+        case invalidSelection
     }
 
     public let kind: Kind

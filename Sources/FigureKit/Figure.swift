@@ -16,21 +16,27 @@ public protocol FigureParameters: Codable, Equatable, Sendable {
     static func preset(_ scale: Scale) -> Self
 }
 
-/// What an experiment gets besides its parameters: the seed all its random streams derive from and
-/// a progress sink for long runs.
+/// What an experiment gets besides its parameters: the seed all its random streams derive from, a
+/// progress sink for long runs, and where the data sets are.
 public struct RunContext: Sendable {
     public let seed: UInt64
     public let scale: Scale
     public let progress: Progress
     /// The cache that keeps results several figures share (nil: every run computes its own).
     public let sharedResults: ResultCache?
+    /// The folder given with `--data-dir` (nil: the data sets' own search order, see `DataDirectory`).
+    public let dataDirectory: String?
     let reused = ReusedSeconds()
 
-    public init(seed: UInt64, scale: Scale, progress: Progress = .silent, sharedResults: ResultCache? = nil) {
+    public init(
+        seed: UInt64, scale: Scale, progress: Progress = .silent, sharedResults: ResultCache? = nil,
+        dataDirectory: String? = nil
+    ) {
         self.seed = seed
         self.scale = scale
         self.progress = progress
         self.sharedResults = sharedResults
+        self.dataDirectory = dataDirectory
     }
 }
 
@@ -79,4 +85,47 @@ extension Figure {
     public var tolerance: GoldenTolerance { GoldenTolerance() }
     public func inputDigests(_ params: Params) throws -> [String: String] { [:] }
     public func gemmFlops(_ data: Output) -> Double? { nil }
+}
+
+/// A figure assembled from its parts, so that registering one is a single declaration naming its
+/// experiment, render, claims and caption functions instead of a type that forwards to them.
+public struct FigureDefinition<Params: FigureParameters, Output: Codable>: Figure {
+    public let id: String
+    public let citation: Citation
+    public let defaultSeed: UInt64
+    public let tolerance: GoldenTolerance
+    private let runBody: @Sendable (Params, RunContext) throws -> Output
+    private let renderBody: @Sendable (Output, Params) throws -> Chart
+    private let claimsBody: @Sendable (Output, Params, Scale) -> [Claim]
+    private let captionBody: @Sendable (Output, Params) -> String
+    private let digestsBody: @Sendable (Params) throws -> [String: String]
+    private let flopsBody: @Sendable (Output) -> Double?
+
+    public init(
+        id: String, citation: Citation, defaultSeed: UInt64 = 0, tolerance: GoldenTolerance = GoldenTolerance(),
+        run: @escaping @Sendable (Params, RunContext) throws -> Output,
+        render: @escaping @Sendable (Output, Params) throws -> Chart,
+        claims: @escaping @Sendable (Output, Params, Scale) -> [Claim],
+        caption: @escaping @Sendable (Output, Params) -> String,
+        inputDigests: @escaping @Sendable (Params) throws -> [String: String] = { _ in [:] },
+        gemmFlops: @escaping @Sendable (Output) -> Double? = { _ in nil }
+    ) {
+        self.id = id
+        self.citation = citation
+        self.defaultSeed = defaultSeed
+        self.tolerance = tolerance
+        runBody = run
+        renderBody = render
+        claimsBody = claims
+        captionBody = caption
+        digestsBody = inputDigests
+        flopsBody = gemmFlops
+    }
+
+    public func run(_ params: Params, context: RunContext) throws -> Output { try runBody(params, context) }
+    public func render(_ data: Output, params: Params) throws -> Chart { try renderBody(data, params) }
+    public func claims(_ data: Output, params: Params, scale: Scale) -> [Claim] { claimsBody(data, params, scale) }
+    public func caption(_ data: Output, params: Params) -> String { captionBody(data, params) }
+    public func inputDigests(_ params: Params) throws -> [String: String] { try digestsBody(params) }
+    public func gemmFlops(_ data: Output) -> Double? { flopsBody(data) }
 }

@@ -14,6 +14,8 @@ public struct FigureRequest {
     public var showProgress: Bool
     /// PNG resolution; goldens are recorded at the default 144 dpi.
     public var dpi: Double
+    /// The data-set folder given on the command line (nil: the data sets' own search order).
+    public var dataDirectory: String?
     /// The machine's dgemm rate in GFLOP/s, measured when a GEMM-bound experiment has just run
     /// (nil: not reported). FigureKit knows no BLAS; the caller supplies the measurement.
     public var referenceGemmRate: (@Sendable () -> Double)?
@@ -21,9 +23,11 @@ public struct FigureRequest {
     public init(
         figure: AnyFigure, scale: Scale = .default, seed: UInt64? = nil, overrides: [String] = [],
         formats: [OutputFormat] = OutputFormat.allCases, useCache: Bool = true, showProgress: Bool = false,
-        dpi: Double = RenderOptions().dpi, referenceGemmRate: (@Sendable () -> Double)? = nil
+        dpi: Double = RenderOptions().dpi, referenceGemmRate: (@Sendable () -> Double)? = nil,
+        dataDirectory: String? = nil
     ) {
         self.dpi = dpi
+        self.dataDirectory = dataDirectory
         self.referenceGemmRate = referenceGemmRate
         self.figure = figure
         self.scale = scale
@@ -70,7 +74,8 @@ public func obtainResult(_ request: FigureRequest, cache: ResultCache?, progress
     }
     let progress = request.showProgress ? Progress.terminal(figure: progressLabel ?? figure.id) : .silent
     let context = RunContext(
-        seed: seed, scale: request.scale, progress: progress, sharedResults: request.useCache ? cache : nil)
+        seed: seed, scale: request.scale, progress: progress, sharedResults: request.useCache ? cache : nil,
+        dataDirectory: request.dataDirectory)
     let start = DispatchTime.now()
     let data = try figure.runJSON(params, context)
     // A shared computation re-used from another figure counts with the time it took when it ran.

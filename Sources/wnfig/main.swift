@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import FigureKit
 import FigureRegistry
 import Foundation
@@ -10,6 +11,9 @@ do {
 } catch let error as FigureKitError {
     FileHandle.standardError.write(Data("wnfig: error: \(error.message)\n".utf8))
     exit(error.kind == .check ? 1 : 2)
+} catch let error as DatasetError {
+    FileHandle.standardError.write(Data("wnfig: error: \(error.message)\n".utf8))
+    exit(2)
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch {

@@ -122,21 +122,6 @@ final class Dukler2019ICLRFig2Tests: XCTestCase {
         XCTAssertEqual(norms.map { $0 * $0 }.reduce(0, +) / 30, 1e-6 * 10, accuracy: 3e-6)
     }
 
-    func testTwoDigitSelectionKeepsFileOrderLabelsAndUnitNorms() throws {
-        let labels: [UInt8] = [4, 1, 9, 9, 4, 7]
-        let pixels = (0..<labels.count * 784).map { UInt8(($0 * 7 + 3) % 256) }
-        let set = MNISTDataset(split: .train, pixels: pixels, labels: labels, sha256: ["f": "d"])
-        let data = try TwoDigitData.select(from: set, count: 3, positiveDigit: 4, negativeDigit: 9)
-        XCTAssertEqual(data.targets, [1, -1, -1])
-        XCTAssertEqual(data.inputs.rows, 3)
-        for i in 0..<3 { XCTAssertEqual(norm(data.inputs.row(i)), 1, accuracy: 1e-14) }
-        // Row 1 is image 2, rescaled: proportional to its pixels.
-        XCTAssertEqual(data.inputs[1, 5] / data.inputs[1, 4], Double(pixels[2 * 784 + 5]) / Double(pixels[2 * 784 + 4]), accuracy: 1e-12)
-        XCTAssertEqual(data.positiveCount, 1)
-        XCTAssertThrowsError(try TwoDigitData.select(from: set, count: 5, positiveDigit: 4, negativeDigit: 9))
-        XCTAssertThrowsError(try TwoDigitData.select(from: set, count: 2, positiveDigit: 4, negativeDigit: 4))
-    }
-
     private func data(loss: [Double], alpha: [Double], variation: [Double]) -> FourNineData {
         FourNineData(
             sampleCount: 10, positiveCount: 5, hiddenUnits: 10, alpha0: 1e-3, lambdaMax: 1, stepSize: 1, kappa: 1,

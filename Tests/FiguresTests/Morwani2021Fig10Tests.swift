@@ -1,7 +1,7 @@
 import Experiments
 import FigureKit
 import Morwani2021Fig10
-import Morwani2021Fig5
+import Morwani2021Shared
 import XCTest
 
 /// Morwani Fig. 10: the Fig. 5 runs plus SWN from the same start.

@@ -1,7 +1,7 @@
 import Experiments
 import FigureKit
 import Morwani2021Fig11
-import Morwani2021Fig7
+import Morwani2021Shared
 import Plot
 import XCTest
 
@@ -11,7 +11,7 @@ final class Morwani2021Fig11Tests: XCTestCase {
 
     /// A run whose first-layer norms end at `finalNorms`, growing linearly from 1 over 10 steps.
     private func run(_ parameterization: WeightParameterization, finalNorms: [Double], reached: Bool = true) -> PruningRun {
-        var history = NormHistory(neurons: finalNorms.count, maxPoints: 20)
+        var history = NormTrace(neurons: finalNorms.count, maxPoints: 20, precision: .fourSignificantDigits)
         for t in 0...10 {
             history.observe(
                 step: t, norms: finalNorms.map { 1 + ($0 - 1) * Double(t) / 10 }, logLoss: -Double(t) * 10, isFinal: t == 10)

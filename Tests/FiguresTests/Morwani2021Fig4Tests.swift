@@ -94,7 +94,7 @@ final class Morwani2021Fig4Tests: XCTestCase {
         XCTAssertTrue(data.runs(.unnormalized).allSatisfy { !$0.reachedTarget && $0.steps == 200 })
         let stop = simpleTrajClaims(data, params: params, scale: .default).first { $0.id == "traj-stop" }
         XCTAssertEqual(stop?.passed, false)
-        XCTAssertTrue(SimpleTrajFigure().caption(data, params: params).contains("NOT REACHED"))
+        XCTAssertTrue(simpleTrajCaption(data, params: params).contains("NOT REACHED"))
     }
 
     func testBadParametersGiveOneLineErrors() {

@@ -1,6 +1,7 @@
+import Morwani2021Fig5
 import Experiments
 import FigureKit
-import Morwani2021Fig5
+import Morwani2021Shared
 import XCTest
 
 /// The XOR experiment of Morwani Fig. 5: data, start, gradient, step rule, training record, claims.

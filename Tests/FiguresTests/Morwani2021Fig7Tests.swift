@@ -1,7 +1,8 @@
+import Morwani2021Fig7
 import Datasets
 import Experiments
 import FigureKit
-import Morwani2021Fig7
+import Morwani2021Shared
 import XCTest
 
 /// The MNIST pruning experiment of Morwani Fig. 7: model, gradient, pruning, claims, data selection.
@@ -132,30 +133,6 @@ final class Morwani2021Fig7Tests: XCTestCase {
         XCTAssertEqual(meanAccuracy([1, 1, 0.5, 0, 0], percents: percents, from: 50, to: 100), 0.125, accuracy: 1e-15)
         XCTAssertEqual(prunedAccuracy(at: 75, [1, 1, 0.5, 0.2, 0], percents: percents), 0.2)
         XCTAssertNil(prunedAccuracy(at: 60, [1, 1, 0.5, 0.2, 0], percents: percents))
-    }
-
-    func testTopShareCountsTheLargestTenthOfTheSquaredNorms() {
-        XCTAssertEqual(topShare([1, 1, 1, 1, 1, 1, 1, 1, 1, 1], fraction: 0.1), 0.1, accuracy: 1e-15)
-        XCTAssertEqual(topShare([3, 1, 1, 1, 1, 1, 1, 1, 1, 1], fraction: 0.1), 0.5, accuracy: 1e-15)
-        // ⌈0.1·12⌉ = 2 neurons.
-        XCTAssertEqual(topShare([2, 2] + Array(repeating: 1, count: 10), fraction: 0.1), 8.0 / 18.0, accuracy: 1e-15)
-    }
-
-    func testNormHistoryKeepsAtMostMaxPointsAndTheFinalStep() {
-        var history = NormHistory(neurons: 2, maxPoints: 10)
-        for t in 0...137 {
-            history.observe(step: t, norms: [Double(t), 1 / Double(t + 1)], logLoss: -Double(t), isFinal: t == 137)
-        }
-        XCTAssertLessThanOrEqual(history.steps.count, 11)
-        XCTAssertGreaterThanOrEqual(history.steps.count, 5)
-        XCTAssertEqual(history.steps.first, 0)
-        XCTAssertEqual(history.steps.last, 137)
-        XCTAssertEqual(history.norms[0].last, 137)
-        XCTAssertEqual(history.logLoss.last, -137)
-        let stride = history.steps[1] - history.steps[0]
-        XCTAssertTrue(history.steps.dropLast().allSatisfy { $0 % stride == 0 })
-        XCTAssertEqual(roundedForPlot(1.234567), 1.235)
-        XCTAssertEqual(roundedForPlot(98765.4), 98770)
     }
 
     func testTrainingSnapshotsTheFirstStepAtEachLevelAndStopsAtTheLowOne() {

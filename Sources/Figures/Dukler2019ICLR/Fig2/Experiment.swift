@@ -1,3 +1,4 @@
+import Datasets
 import Experiments
 import FigureKit
 
@@ -58,17 +59,20 @@ public func runFourNine(_ params: FourNineParameters, context: RunContext) throw
     guard params.hiddenUnits > 0, params.alpha0 > 0, params.kappa > 0 || params.stepSize > 0 else {
         throw FigureKitError(.usage, "hiddenUnits and alpha0 must be positive, and kappa or stepSize must be positive")
     }
-    let data = try TwoDigitData.load(count: params.sampleCount, positiveDigit: params.positiveDigit, negativeDigit: params.negativeDigit)
-    let n = data.inputs.rows, d = data.inputs.columns, m = params.hiddenUnits
+    let data = try TwoDigitSubset.load(
+        count: params.sampleCount, positiveDigit: params.positiveDigit, negativeDigit: params.negativeDigit,
+        dataDirectory: context.dataDirectory)
+    let inputs = Matrix(rows: data.count, columns: MNIST.pixelsPerImage, elements: data.features)
+    let n = inputs.rows, d = inputs.columns, m = params.hiddenUnits
     var generator = SeededGenerator(seed: context.seed, stream: "init")
     let model = WeightNormNetwork(hiddenUnits: m, inputs: d, alpha: params.alpha0, generator: &generator)
 
     // H_V(0) of the mean loss: the v-part Gram divided by n.
-    let lambdaMax = largestEigenvalue(ofSymmetric: neuralTangentGram(model, inputs: data.inputs, includeScales: false)) / Double(n)
+    let lambdaMax = largestEigenvalue(ofSymmetric: neuralTangentGram(model, inputs: inputs, includeScales: false)) / Double(n)
     let eta = params.kappa > 0 ? params.kappa / lambdaMax : params.stepSize
 
     // CHOSEN: the per-sample mean, not the paper's sum (2.5) — see FIGURES.md and the caption.
-    var descent = WeightNormDescent(model: model, inputs: data.inputs, loss: SquaredLoss(targets: data.targets, reduction: .mean))
+    var descent = WeightNormDescent(model: model, inputs: inputs, loss: SquaredLoss(targets: data.targets, reduction: .mean))
     var loss: [Double] = [], alpha: [Double] = [], meanAngle: [Double] = []
     var residual = 0.0, smallestGrowth = Double.infinity, mismatch = 0.0
     for s in 0..<params.steps {

@@ -1,4 +1,4 @@
-import Dukler2019ICLRFig2
+import Datasets
 import Experiments
 import FigureKit
 
@@ -74,15 +74,18 @@ public func runNormGrowth(_ params: NormGrowthParameters, context: RunContext) t
     guard params.gdSteps > 0, params.recordEvery > 0, params.scatterEvery > 0, params.alpha > 0, params.hiddenUnits > 0 else {
         throw FigureKitError(.usage, "gdSteps, recordEvery, scatterEvery, alpha and hiddenUnits must be positive")
     }
-    let data = try TwoDigitData.load(count: params.sampleCount, positiveDigit: params.positiveDigit, negativeDigit: params.negativeDigit)
-    let n = data.inputs.rows, d = data.inputs.columns, m = params.hiddenUnits
+    let data = try TwoDigitSubset.load(
+        count: params.sampleCount, positiveDigit: params.positiveDigit, negativeDigit: params.negativeDigit,
+        dataDirectory: context.dataDirectory)
+    let inputs = Matrix(rows: data.count, columns: MNIST.pixelsPerImage, elements: data.features)
+    let n = inputs.rows, d = inputs.columns, m = params.hiddenUnits
     var generator = SeededGenerator(seed: context.seed, stream: "init")
     let start = WeightNormNetwork(hiddenUnits: m, inputs: d, alpha: params.alpha, generator: &generator)
     let loss = SquaredLoss(targets: data.targets, reduction: .sum)  // (2.5), as in the paper
     let initialNorms = start.directionNormsSquared
 
     // η0 = 1/λmax of the NTK Gram of all trained parameters (v and g) at init (CHOSEN: half the stability edge).
-    let lambdaMax = largestEigenvalue(ofSymmetric: neuralTangentGram(start, inputs: data.inputs, includeScales: true))
+    let lambdaMax = largestEigenvalue(ofSymmetric: neuralTangentGram(start, inputs: inputs, includeScales: true))
     let eta0 = 1 / lambdaMax
     let endTime = Double(params.gdSteps) * eta0
     let stepFlops = 4 * Double(n) * Double(d) * Double(m)
@@ -105,7 +108,7 @@ public func runNormGrowth(_ params: NormGrowthParameters, context: RunContext) t
         let steps = Int((Double(params.gdSteps) / fraction).rounded())
         let every = max(1, Int((Double(params.recordEvery) / fraction).rounded()))
         let scatterStride = index == 0 ? params.scatterEvery : 0
-        var descent = WeightNormDescent(model: start, inputs: data.inputs, loss: loss)
+        var descent = WeightNormDescent(model: start, inputs: inputs, loss: loss)
         var curve = GrowthCurve(name: "GD η = η0" + (fraction == 1 ? "" : "·\(formatNumber(fraction))"), stepSize: eta, isFlow: false,
                                 time: [], loss: [], growth: [], largestDeviation: 0, identityResidual: 0,
                                 smallestRelativeGrowth: .infinity)
@@ -147,7 +150,7 @@ public func runNormGrowth(_ params: NormGrowthParameters, context: RunContext) t
     let dt = params.flowStepFraction * eta0
     let flowSteps = Int((Double(params.gdSteps) / params.flowStepFraction).rounded())
     let flowEvery = max(1, Int((Double(params.recordEvery) / params.flowStepFraction).rounded()))
-    let model = NetworkDescentModel(network: start.network, inputs: data.inputs, loss: loss)
+    let model = NetworkDescentModel(network: start.network, inputs: inputs, loss: loss)
     let field = model.gradientFlow()
     var flow = GrowthCurve(name: "gradient flow", stepSize: dt, isFlow: true, time: [], loss: [], growth: [],
                            largestDeviation: 0, identityResidual: 0, smallestRelativeGrowth: 0)
@@ -165,7 +168,7 @@ public func runNormGrowth(_ params: NormGrowthParameters, context: RunContext) t
         if step % flowEvery == 0 || step == flowSteps {
             probe.trainableParameterVector = theta
             flow.time.append(t)
-            flow.loss.append(loss.value(probe.outputs(data.inputs)))
+            flow.loss.append(loss.value(probe.outputs(inputs)))
             flow.growth.append(growth(norms).mean)
         }
         if step > 0 { context.progress.report("gradient flow (RK4)", step: step, of: flowSteps) }

@@ -1,5 +1,6 @@
+import Experiments
 import FigureKit
-import Morwani2021Fig5
+import Morwani2021Shared
 
 /// The Fig. 5 claims on panels (b, c) plus the SWN claims of FIGURES.md morwani2021-fig10.
 public func xorAppendixClaims(_ data: XORAppendixData, params: XORAppendixParameters, scale: Scale) -> [Claim] {

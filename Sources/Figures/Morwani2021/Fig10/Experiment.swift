@@ -1,6 +1,6 @@
 import Experiments
 import FigureKit
-import Morwani2021Fig5
+import Morwani2021Shared
 
 /// Fig. 10's data: the Fig. 5 runs (same start) and the SWN run.
 public struct XORAppendixData: Codable, Equatable, Sendable {

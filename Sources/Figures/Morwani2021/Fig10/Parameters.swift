@@ -1,5 +1,5 @@
 import FigureKit
-import Morwani2021Fig5
+import Morwani2021Shared
 
 /// Morwani2021 Fig. 10: the Fig. 5 XOR experiment plus SWN (FIGURES.md morwani2021-fig10).
 /// Flat (for `--set`): the Fig. 5 parameters and SWN's cap on k.

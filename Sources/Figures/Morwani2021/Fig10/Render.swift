@@ -1,5 +1,5 @@
 import FigureKit
-import Morwani2021Fig5
+import Morwani2021Shared
 import Plot
 
 /// Fig. 10: 2×2 grid, (a) data and (b) EWN on top, (c) Unnorm and (d) SWN below (CHOSEN layout).

@@ -1,6 +1,6 @@
 import Experiments
 import FigureKit
-import Morwani2021Fig7
+import Morwani2021Shared
 
 /// The Fig. 11 claims (FIGURES.md morwani2021-fig11).
 public func neuronNormClaims(_ data: MNISTPruningExperiment, params: MNISTPruningParameters, scale: Scale) -> [Claim] {

@@ -1,6 +1,6 @@
 import Experiments
 import FigureKit
-import Morwani2021Fig7
+import Morwani2021Shared
 import Plot
 
 /// Neuron u's colour, the same in every panel (the three runs share their start): viridis at
@@ -13,17 +13,10 @@ func neuronColor(_ u: Int, of count: Int) -> Color {
 /// SWN |γ_u|, Unnorm ‖w_u‖ — the effective norms, never ‖v_u‖), with the step where L first fell
 /// to the high level marked.
 public func neuronNormPanel(_ run: PruningRun, label: String, params: MNISTPruningParameters) -> Panel {
-    let history = run.history ?? NormHistory(neurons: 0, maxPoints: 2)
-    let steps = history.steps.map(Double.init)
-    let top = history.norms.joined().map(Double.init).filter(\.isFinite).max() ?? 1
-    var panel = Panel(
-        title: run.name, label: label, titlePosition: .below,
-        x: .linear("Steps", range: 0...Double(max(run.stopStep, 1))),
-        y: .linear("Norm", range: 0...(1.05 * max(top, 1e-12))), legend: .none)
-    for (u, norms) in history.norms.enumerated() {
-        panel.add(LinePlot(
-            x: steps, y: norms.map(Double.init), color: neuronColor(u, of: history.norms.count), width: 0.6))
-    }
+    let history = run.history ?? NormTrace(neurons: 0, maxPoints: 2)
+    var panel = neuronNormPanel(
+        title: run.name, label: label, steps: history.steps, norms: history.norms, lastStep: run.stopStep,
+        lineWidth: 0.6, color: neuronColor)
     if let high = run.snapshot(params.highLogLoss), high.reached {
         panel.add(ReferenceLine.vertical(
             Double(high.step), style: LineStyle(color: .gray, width: 0.8, dash: .dashed),

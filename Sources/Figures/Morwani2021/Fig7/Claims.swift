@@ -1,5 +1,6 @@
 import Experiments
 import FigureKit
+import Morwani2021Shared
 
 /// Mean of a pruning curve over [from, to] percent (trapezoid rule on the grid): the "area under
 /// the curve" of the claims, in accuracy units.
@@ -15,23 +16,6 @@ public func meanAccuracy(_ accuracy: [Double], percents: [Int], from: Int, to: I
 /// The accuracy at `percent` pruned (nil when the grid does not hold it).
 public func prunedAccuracy(at percent: Int, _ curve: [Double], percents: [Int]) -> Double? {
     percents.firstIndex(of: percent).map { curve[$0] }
-}
-
-/// Share of Σ_u ‖w_u‖² held by the ⌈fraction·H⌉ largest norms.
-public func topShare(_ norms: [Double], fraction: Double) -> Double {
-    let squares = norms.map { $0 * $0 }.sorted(by: >)
-    let count = max(1, Int((fraction * Double(norms.count)).rounded(.up)))
-    return squares.prefix(count).reduce(0, +) / squares.reduce(0, +)
-}
-
-/// One phrase per run: where each level was crossed (or that it was not).
-public func levelSummary(_ run: PruningRun) -> String {
-    let levels = run.snapshots.map { snapshot in
-        snapshot.reached
-            ? "e^\(formatNumber(snapshot.logLossLevel)) at step \(snapshot.step)"
-            : "NOT e^\(formatNumber(snapshot.logLossLevel)) (log L = \(formatNumber(snapshot.logLoss)) after \(snapshot.step) steps)"
-    }
-    return "\(run.name) " + levels.joined(separator: ", ")
 }
 
 /// The Fig. 7 claims (FIGURES.md morwani2021-fig7).

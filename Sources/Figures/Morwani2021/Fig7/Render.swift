@@ -1,5 +1,6 @@
 import Experiments
 import FigureKit
+import Morwani2021Shared
 import Plot
 
 /// Fig. 7's colours (matplotlib's first three, as in the paper): EWN blue, SWN orange, Unnorm green.
@@ -10,9 +11,6 @@ public func pruningColor(_ parameterization: WeightParameterization) -> Color {
     case .unnormalized: return .tabGreen
     }
 }
-
-/// "e^{-10}" in plot markup.
-public func levelMarkup(_ logLoss: Double) -> String { "e^{\(formatNumber(logLoss))}" }
 
 /// One panel of Fig. 7: test accuracy against the percentage of first-layer neurons pruned, at
 /// the snapshot of every run at `logLossLevel`. A run that never reached the level is drawn dashed
@@ -50,24 +48,6 @@ public func renderPruning(_ data: MNISTPruningExperiment, params: MNISTPruningPa
             pruningPanel(data, logLossLevel: params.highLogLoss, label: "(a)"),
             pruningPanel(data, logLossLevel: params.lowLogLoss, label: "(b)"),
         ])
-}
-
-/// The CHOSEN values and departures from the paper that both MNIST captions state.
-public func pruningSettingsSentence(_ data: MNISTPruningExperiment, params: MNISTPruningParameters) -> String {
-    let trainSet = params.trainPerClass == 0
-        ? "all \(data.trainCount) MNIST training images"
-        : "the first \(params.trainPerClass) MNIST training images of each digit (N = \(data.trainCount), CHOSEN)"
-    let rate = "η(t) = k(t)/L^c with c = \(formatNumber(params.lrExponent)) (CHOSEN: the paper's exponent is illegible), "
-    let descent = params.isFullBatch(samples: data.trainCount)
-        ? "full-batch gradient descent (CHOSEN: one 'epoch' of App. L.5 = one step), every step kept; " + rate
-        : "epochs of shuffled mini-batches of B = \(params.batchSize) (CHOSEN: the paper gives no batch size), every step kept; "
-            + rate + "L the batch's summed loss, k changed once an epoch from the training loss; "
-    return "Net: Φ(x) = W₂ relu(W₁x), no biases, H = \(data.hiddenUnits) hidden units (CHOSEN), x = pixels/255; "
-        + "only W₁'s rows are EWN/SWN-parameterized, W₂ is trained unnormalized; trained on \(trainSet); "
-        + "summed multiclass cross-entropy (App. H); " + descent
-        + "k(0) = \(formatNumber(params.initialK)), ×1.1 after a loss decrease, ÷1.1 otherwise, capped at \(formatNumber(params.maxK)); "
-        + "Kaiming start W₁ ~ N(0, 2/784), W₂ ~ N(0, 1/H) (CHOSEN), the same for all three. "
-        + "Test accuracy on the first \(data.testCount) test images."
 }
 
 /// Fig. 7's caption.

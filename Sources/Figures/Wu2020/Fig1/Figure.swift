@@ -1,47 +1,25 @@
 import FigureKit
-import Plot
 
 /// Wu et al. 2020, Fig. 1: ‖x̂‖ against ‖x0‖ for GD, WN and rPGD on over-parametrized least squares.
-public struct Wu2020Fig1Figure: Figure {
-    public typealias Params = Wu2020Fig1Parameters
-    public typealias Output = Wu2020Fig1Data
+public let figure = AnyFigure(FigureDefinition(
+    id: "wu2020-fig1", citation: Citation(paper: .wu2020, figure: "Fig. 1"),
+    defaultSeed: 1,  // FIGURES.md: figure seed 1
+    run: runWu2020Fig1, render: renderWu2020Fig1, claims: wu2020Fig1Claims, caption: wu2020Fig1Caption))
 
-    public init() {}
-
-    public var id: String { "wu2020-fig1" }
-    public var citation: Citation { Citation(paper: .wu2020, figure: "Fig. 1") }
-    /// FIGURES.md: figure seed 1.
-    public var defaultSeed: UInt64 { 1 }
-
-    public func run(_ params: Params, context: RunContext) throws -> Output {
-        try runWu2020Fig1(params, context: context)
-    }
-
-    public func render(_ data: Output, params: Params) throws -> Chart {
-        renderWu2020Fig1(data, params: params)
-    }
-
-    public func claims(_ data: Output, params: Params, scale: Scale) -> [Claim] {
-        wu2020Fig1Claims(data, params: params, scale: scale)
-    }
-
-    public func caption(_ data: Output, params: Params) -> String {
-        let grid = params.initialNorms
-        return """
-            Final norm ‖x̂‖ = ‖ĝŵ‖ of GD, WN (Algorithm 1) and rPGD (Algorithm 2) on over-parametrized \
-            least squares min ½‖Ax − y‖², against the initial norm ‖x0‖ = g0; lines are means and bands \
-            ±1 sd over \(params.directions) random initial directions (the same directions for all three \
-            algorithms, ‖w0‖ = 1). Step sizes η = \(formatNumber(params.directionStep)) (x, w) and \
-            γ = \(formatNumber(params.scaleStep)) (g); each run stops when the loss first reaches \
-            \(formatNumber(params.lossTolerance)). The orange (rPGD) and green (WN, dashed) curves \
-            overlap: both follow the same WN flow as the step sizes go to zero (Lemma 2.2). GD keeps the \
-            null-space part of x0 and reaches ‖x*‖ only from ‖x0‖ = 0, while WN and rPGD end close to \
-            ‖x*‖ for a wide range of ‖x0‖ with a much smaller spread. CHOSEN (the paper's Section F is not \
-            available): m = \(params.rows), d = \(params.dimension), A_ij ~ N(0, 1/d), x_true ~ N(0, I_d), \
-            y = A x_true rescaled so that ‖x*‖ = \(formatNumber(data.minNormLength)); ‖x0‖ from \
-            \(formatNumber(grid.first ?? 0)) to \(formatNumber(grid.last ?? 0)) (\(grid.count) values).
-            """
-    }
+func wu2020Fig1Caption(_ data: Wu2020Fig1Data, params: Wu2020Fig1Parameters) -> String {
+    let grid = params.initialNorms
+    return """
+        Final norm ‖x̂‖ = ‖ĝŵ‖ of GD, WN (Algorithm 1) and rPGD (Algorithm 2) on over-parametrized \
+        least squares min ½‖Ax − y‖², against the initial norm ‖x0‖ = g0; lines are means and bands \
+        ±1 sd over \(params.directions) random initial directions (the same directions for all three \
+        algorithms, ‖w0‖ = 1). Step sizes η = \(formatNumber(params.directionStep)) (x, w) and \
+        γ = \(formatNumber(params.scaleStep)) (g); each run stops when the loss first reaches \
+        \(formatNumber(params.lossTolerance)). The orange (rPGD) and green (WN, dashed) curves \
+        overlap: both follow the same WN flow as the step sizes go to zero (Lemma 2.2). GD keeps the \
+        null-space part of x0 and reaches ‖x*‖ only from ‖x0‖ = 0, while WN and rPGD end close to \
+        ‖x*‖ for a wide range of ‖x0‖ with a much smaller spread. CHOSEN (the paper's Section F is not \
+        available): m = \(params.rows), d = \(params.dimension), A_ij ~ N(0, 1/d), x_true ~ N(0, I_d), \
+        y = A x_true rescaled so that ‖x*‖ = \(formatNumber(data.minNormLength)); ‖x0‖ from \
+        \(formatNumber(grid.first ?? 0)) to \(formatNumber(grid.last ?? 0)) (\(grid.count) values).
+        """
 }
-
-public let figure = AnyFigure(Wu2020Fig1Figure())

@@ -1,5 +1,3 @@
-import Experiments
-
 /// The n × n neural-tangent Gram matrix of network (1.2) at its current parameters, for the sum
 /// loss (divide by n for the mean loss): with u_k = v_k/‖v_k‖, z_ik = u_kᵀx_i, 1_ik = 1{g_k z_ik > 0},
 /// D_k = (g_k/‖v_k‖)² and c_k² = 1,

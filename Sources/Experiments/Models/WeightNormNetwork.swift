@@ -1,5 +1,3 @@
-import Dispatch
-import Experiments
 import Foundation
 
 /// Dukler's network (1.2), f(x) = (1/√m) Σ_k c_k σ(g_k v_kᵀx/‖v_k‖), as the core's two-layer
@@ -125,12 +123,12 @@ public struct WeightNormDescent {
                         let vBase = v.baseAddress!, oldBase = old.baseAddress!, outBase = out.baseAddress!
                         // An empty array may still have a base address: the flag decides.
                         let angleBase = measureAngles ? angleOut.baseAddress : nil
-                        forEachNeuron(m) { k in
+                        ParallelPanels.forEachChunk(of: m, workPerItem: d) { neurons in for k in neurons {
                             let b = vBase + k * d
                             var bb = 0.0
                             for j in 0..<d { bb += b[j] * b[j] }
                             outBase[k] = bb
-                            guard let angleBase else { return }
+                            guard let angleBase else { continue }
                             // Δθ = atan2(‖b − (b·â)â‖, b·â), a = v_k(s), b = v_k(s+1): keeps digits where arccos loses them.
                             let a = oldBase + k * d
                             let aLength = before[k].squareRoot()
@@ -144,7 +142,7 @@ public struct WeightNormDescent {
                                 perpendicular += r * r
                             }
                             angleBase[k] = atan2(perpendicular.squareRoot(), along)
-                        }
+                        } }
                     }
                 }
             }
@@ -167,7 +165,7 @@ public struct WeightNormDescent {
                         gradient.withUnsafeMutableBufferPointer { grad in
                             let vBase = v.baseAddress!, gBase = gw.baseAddress!, savedBase = saved.baseAddress!
                             let outBase = out.baseAddress!, gradBase = grad.baseAddress!
-                            forEachNeuron(m) { k in
+                            ParallelPanels.forEachChunk(of: m, workPerItem: d) { neurons in for k in neurons {
                                 let row = vBase + k * d, gRow = gBase + k * d, copy = savedBase + k * d
                                 var vv = 0.0, vg = 0.0
                                 for j in 0..<d {
@@ -184,28 +182,11 @@ public struct WeightNormDescent {
                                 }
                                 outBase[k] = vv
                                 gradBase[k] = scales[k] * scales[k] / vv * perpendicular
-                            }
+                            } }
                         }
                     }
                 }
             }
-        }
-    }
-}
-
-/// Runs body(k) for k in 0..<count on all cores; each k writes only its own outputs, so the
-/// result does not depend on the thread count.
-public func forEachNeuron(_ count: Int, _ body: (Int) -> Void) {
-    let chunks = min(ParallelPanels.defaultThreads, max(1, count / 64))
-    if chunks <= 1 {
-        for k in 0..<count { body(k) }
-        return
-    }
-    withoutActuallyEscaping(body) { body in
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var k = chunk * count / chunks
-            let end = (chunk + 1) * count / chunks
-            while k < end { body(k); k += 1 }
         }
     }
 }

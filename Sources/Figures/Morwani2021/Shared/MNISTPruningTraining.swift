@@ -32,49 +32,6 @@ public struct LevelSnapshot: Codable, Equatable, Sendable {
     }
 }
 
-/// ‖w_u‖ against steps in O(maxPoints) memory however long the run: every stride-th step (stride
-/// 1, doubled whenever more than maxPoints would be kept) plus the final step. Values are kept to
-/// 4 significant digits: they are only drawn.
-public struct NormHistory: Codable, Equatable, Sendable {
-    public private(set) var steps: [Int] = []
-    /// norms[u][r] = ‖w_u‖ at steps[r].
-    public private(set) var norms: [[Float]]
-    public private(set) var logLoss: [Double] = []
-    public let maxPoints: Int
-    private var stride = 1
-
-    public init(neurons: Int, maxPoints: Int) {
-        self.maxPoints = max(maxPoints, 2)
-        norms = Array(repeating: [], count: neurons)
-    }
-
-    public mutating func observe(step: Int, norms current: [Double], logLoss ll: Double, isFinal: Bool) {
-        guard step % stride == 0 || isFinal else { return }
-        steps.append(step)
-        for u in norms.indices { norms[u].append(roundedForPlot(current[u])) }
-        logLoss.append(ll)
-        if steps.count > maxPoints && !isFinal { thin() }
-    }
-
-    /// Keeps the recorded steps that are multiples of 2·stride.
-    private mutating func thin() {
-        stride *= 2
-        let keep = steps.indices.filter { steps[$0] % stride == 0 }
-        steps = keep.map { steps[$0] }
-        norms = norms.map { line in keep.map { line[$0] } }
-        logLoss = keep.map { logLoss[$0] }
-    }
-
-    private enum CodingKeys: String, CodingKey { case steps, norms, logLoss, maxPoints }
-}
-
-/// x to 4 significant digits, as a Float (short in JSON, exact enough for a line).
-public func roundedForPlot(_ x: Double) -> Float {
-    guard x.isFinite, x != 0 else { return Float(x) }
-    let scale = pow(10, 3 - floor(log10(abs(x))))
-    return Float((x * scale).rounded() / scale)
-}
-
 /// One training run of the MNIST net under one parameterization of the first layer.
 public struct PruningRun: Codable, Equatable, Sendable {
     public var parameterization: WeightParameterization
@@ -83,7 +40,7 @@ public struct PruningRun: Codable, Equatable, Sendable {
     /// One per level of `MNISTPruningParameters.logLossLevels`, high (e^-10) first.
     public var snapshots: [LevelSnapshot]
     /// Fig. 11's lines; nil in Fig. 7's data, which does not draw them.
-    public var history: NormHistory?
+    public var history: NormTrace?
     /// T, the number of steps taken.
     public var stopStep: Int
     public var finalLogLoss: Double
@@ -101,7 +58,7 @@ public struct PruningRun: Codable, Equatable, Sendable {
     public var epochs: Int?
 
     public init(
-        parameterization: WeightParameterization, initialNorms: [Double], snapshots: [LevelSnapshot], history: NormHistory?,
+        parameterization: WeightParameterization, initialNorms: [Double], snapshots: [LevelSnapshot], history: NormTrace?,
         stopStep: Int, finalLogLoss: Double, reachedTarget: Bool, upSteps: Int, firstNonFiniteStep: Int?, evaluations: Int,
         epochs: Int? = nil
     ) {
@@ -139,7 +96,7 @@ struct PruningRunRecorder {
     let params: MNISTPruningParameters
     let trainLabels: [Int]
     let name: String
-    var history: NormHistory
+    var history: NormTrace
     var snapshots: [LevelSnapshot] = []
     var weights: [SnapshotWeights] = []
     var firstNonFinite: Int?
@@ -148,7 +105,7 @@ struct PruningRunRecorder {
         self.params = params
         self.trainLabels = trainLabels
         self.name = name
-        history = NormHistory(neurons: params.hiddenUnits, maxPoints: params.normPoints)
+        history = NormTrace(neurons: params.hiddenUnits, maxPoints: params.normPoints, precision: .fourSignificantDigits)
     }
 
     /// A state at which the full training loss is known: `outputs` are Φ on the training set.

@@ -49,7 +49,7 @@ public func trainXOR(
             weights: Matrix(start.weights), secondLayer: start.secondLayer, parameterization: parameterization),
         inputs: XORProblem.inputMatrix, loss: XORProblem.loss)
     var adaptive = rule
-    var trace = NormTrace(neurons: params.hiddenUnits, maxPoints: params.plotPoints)
+    var trace = NormTrace(neurons: params.hiddenUnits, maxPoints: params.plotPoints, recordsK: true)
     var earlyNorms: [Double]?
     var finalNorms: [Double] = []
     var previousLogLoss = Double.infinity
@@ -69,43 +69,8 @@ public func trainXOR(
     }
     return XORRun(
         parameterization: parameterization, stepRule: rule, steps: trace.steps, norms: trace.norms,
-        logLoss: trace.logLoss, k: trace.k, finalNorms: finalNorms,
+        logLoss: trace.logLoss, k: trace.k ?? [], finalNorms: finalNorms,
         finalWeights: model.network.layers[0].weights.effectiveWeights.rowList, earlyNorms: earlyNorms,
         stopStep: summary.steps, finalLogLoss: summary.finalLogLoss, reachedTarget: summary.reachedTarget,
         upSteps: summary.upSteps, largestIncrease: largestIncrease)
-}
-
-/// The drawn history of a run in O(maxPoints) memory whatever its length: every stride-th step
-/// (stride 1, doubled whenever more than maxPoints would be kept) plus the final step.
-struct NormTrace {
-    let maxPoints: Int
-    private(set) var stride = 1
-    private(set) var steps: [Int] = []
-    private(set) var norms: [[Float]]
-    private(set) var logLoss: [Double] = []
-    private(set) var k: [Double] = []
-
-    init(neurons: Int, maxPoints: Int) {
-        self.maxPoints = max(maxPoints, 2)
-        norms = Array(repeating: [], count: neurons)
-    }
-
-    mutating func observe(step: Int, norms current: [Double], logLoss ll: Double, k kt: Double, isFinal: Bool) {
-        guard step % stride == 0 || isFinal else { return }
-        steps.append(step)
-        for j in norms.indices { norms[j].append(Float(current[j])) }
-        logLoss.append(ll)
-        k.append(kt)
-        if steps.count > maxPoints && !isFinal { thin() }
-    }
-
-    /// Keeps the recorded steps that are multiples of 2·stride.
-    private mutating func thin() {
-        stride *= 2
-        let keep = steps.indices.filter { steps[$0] % stride == 0 }
-        steps = keep.map { steps[$0] }
-        norms = norms.map { line in keep.map { line[$0] } }
-        logLoss = keep.map { logLoss[$0] }
-        k = keep.map { k[$0] }
-    }
 }
