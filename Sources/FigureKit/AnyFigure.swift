@@ -15,7 +15,7 @@ public struct AnyFigure: Sendable {
     let renderJSON: @Sendable (Data, Data) throws -> Chart
     let claimsJSON: @Sendable (Data, Data, Scale) throws -> [Claim]
     let captionJSON: @Sendable (Data, Data) throws -> String
-    let inputDigestsJSON: @Sendable (Data) throws -> [String: String]
+    let inputDigestsJSON: @Sendable (Data, String?) throws -> [String: String]
     let gemmFlopsJSON: @Sendable (Data) throws -> Double?
 
     public init<F: Figure>(_ figure: F) {
@@ -45,7 +45,7 @@ public struct AnyFigure: Sendable {
         renderJSON = { data, json in try figure.render(output(data), params: params(json)) }
         claimsJSON = { data, json, scale in try figure.claims(output(data), params: params(json), scale: scale) }
         captionJSON = { data, json in try figure.caption(output(data), params: params(json)) }
-        inputDigestsJSON = { json in try figure.inputDigests(params(json)) }
+        inputDigestsJSON = { json, folder in try figure.inputDigests(params(json), dataDirectory: folder) }
         gemmFlopsJSON = { data in try figure.gemmFlops(output(data)) }
     }
 

@@ -72,8 +72,9 @@ public protocol Figure: Sendable {
     func render(_ data: Output, params: Params) throws -> Chart
     /// The claims that apply at `scale`, each computed from `data`.
     func claims(_ data: Output, params: Params, scale: Scale) -> [Claim]
-    /// sha256 of every input data set the run reads (file name → digest), for the manifest.
-    func inputDigests(_ params: Params) throws -> [String: String]
+    /// sha256 of every input data set the run reads (file name → digest), for the manifest; the
+    /// data sets are read from `dataDirectory` (nil: their own search order).
+    func inputDigests(_ params: Params, dataDirectory: String?) throws -> [String: String]
     /// Floating-point operations of the run's GEMM-bound work, counted from the sizes, for
     /// figures whose run time is dominated by dense products (nil: not such a figure). The
     /// manifest then reports the achieved rate next to the machine's dgemm rate.
@@ -83,7 +84,7 @@ public protocol Figure: Sendable {
 extension Figure {
     public var defaultSeed: UInt64 { 0 }
     public var tolerance: GoldenTolerance { GoldenTolerance() }
-    public func inputDigests(_ params: Params) throws -> [String: String] { [:] }
+    public func inputDigests(_ params: Params, dataDirectory: String?) throws -> [String: String] { [:] }
     public func gemmFlops(_ data: Output) -> Double? { nil }
 }
 
@@ -98,7 +99,7 @@ public struct FigureDefinition<Params: FigureParameters, Output: Codable>: Figur
     private let renderBody: @Sendable (Output, Params) throws -> Chart
     private let claimsBody: @Sendable (Output, Params, Scale) -> [Claim]
     private let captionBody: @Sendable (Output, Params) -> String
-    private let digestsBody: @Sendable (Params) throws -> [String: String]
+    private let digestsBody: @Sendable (Params, String?) throws -> [String: String]
     private let flopsBody: @Sendable (Output) -> Double?
 
     public init(
@@ -107,7 +108,7 @@ public struct FigureDefinition<Params: FigureParameters, Output: Codable>: Figur
         render: @escaping @Sendable (Output, Params) throws -> Chart,
         claims: @escaping @Sendable (Output, Params, Scale) -> [Claim],
         caption: @escaping @Sendable (Output, Params) -> String,
-        inputDigests: @escaping @Sendable (Params) throws -> [String: String] = { _ in [:] },
+        inputDigests: @escaping @Sendable (Params, String?) throws -> [String: String] = { _, _ in [:] },
         gemmFlops: @escaping @Sendable (Output) -> Double? = { _ in nil }
     ) {
         self.id = id
@@ -126,6 +127,8 @@ public struct FigureDefinition<Params: FigureParameters, Output: Codable>: Figur
     public func render(_ data: Output, params: Params) throws -> Chart { try renderBody(data, params) }
     public func claims(_ data: Output, params: Params, scale: Scale) -> [Claim] { claimsBody(data, params, scale) }
     public func caption(_ data: Output, params: Params) -> String { captionBody(data, params) }
-    public func inputDigests(_ params: Params) throws -> [String: String] { try digestsBody(params) }
+    public func inputDigests(_ params: Params, dataDirectory: String?) throws -> [String: String] {
+        try digestsBody(params, dataDirectory)
+    }
     public func gemmFlops(_ data: Output) -> Double? { flopsBody(data) }
 }

@@ -114,7 +114,7 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
     }
 
     let claims = try figure.claimsJSON(data, params, request.scale)
-    var digests = try figure.inputDigestsJSON(params)
+    var digests = try figure.inputDigestsJSON(params, request.dataDirectory)
     digests["font"] = try Digest.sha256(file: URL(fileURLWithPath: FontInfo.defaultFontPath))
     digests["\(figure.id).json"] = Digest.sha256(data)
     let manifest = Manifest(

@@ -21,10 +21,6 @@ struct FolderOptions: ParsableArguments {
     @Option(help: "Folder holding the data sets (MNIST IDX files); default: $WNFIGURES_DATA_DIR, then data/mnist.")
     var dataDir: String?
 
-    /// Points the data-set readers at --data-dir, which they look up through WNFIGURES_DATA_DIR.
-    func exportDataDirectory() {
-        if let dataDir { setenv("WNFIGURES_DATA_DIR", dataDir, 1) }
-    }
 
     var workspace: Workspace {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -121,7 +117,6 @@ struct Run: ParsableCommand {
     var check = false
 
     func run() throws {
-        folders.exportDataDirectory()
         let workspace = folders.workspace
         let figures = try selection.figures()
         let formats = try parseFormats(format)
@@ -138,11 +133,14 @@ struct Run: ParsableCommand {
         let cache = ResultCache(folder: workspace.cache)
         var failures = 0
         reportBLAS(printSummary: true)
+        // Measured once per run, between experiments, never inside one.
+        let dgemmRate = MeasuredOnce { measuredDGEMMRate() }
         print("figure                  seconds  golden                         claims")
         for figure in figures {
             let request = FigureRequest(
                 figure: figure, scale: scale, seed: seed, overrides: assignments, formats: formats,
-                useCache: !noCache, showProgress: true, dpi: dpi, referenceGemmRate: { measuredDGEMMRate() })
+                useCache: !noCache, showProgress: true, dpi: dpi, referenceGemmRate: { dgemmRate.value },
+                dataDirectory: folders.dataDir)
             let outcome = try produceFigure(request, into: folder, workspace: workspace, cache: cache)
             var golden = "not checked"
             var failed = !outcome.claimsPassed
@@ -241,7 +239,6 @@ struct Sweep: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        folders.exportDataDirectory()
         let workspace = folders.workspace
         let seedList = try SeedRange.parse(seeds)
         let figures = try selection.figures()
@@ -251,7 +248,8 @@ struct Sweep: ParsableCommand {
         let cache = ResultCache(folder: workspace.cache)
         for figure in figures {
             let request = FigureRequest(
-                figure: figure, scale: scale, overrides: assignments, useCache: !noCache, showProgress: true)
+                figure: figure, scale: scale, overrides: assignments, useCache: !noCache, showProgress: true,
+                dataDirectory: folders.dataDir)
             let sweep = try sweepSeeds(request, seeds: seedList, workspace: workspace, cache: cache) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
@@ -259,6 +257,24 @@ struct Sweep: ParsableCommand {
             print(sweep.table)
             print("")
         }
+    }
+}
+
+/// A value computed the first time it is asked for, then kept (for the dgemm rate of one run).
+final class MeasuredOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: Double?
+    private let measure: () -> Double
+
+    init(_ measure: @escaping () -> Double) { self.measure = measure }
+
+    var value: Double {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        let measured = measure()
+        cached = measured
+        return measured
     }
 }
 
@@ -284,13 +300,13 @@ struct Bless: ParsableCommand {
         guard scale != .paper else {
             throw FigureKitError(.usage, "goldens exist for smoke and default scales only; use --scale smoke or --scale default")
         }
-        folders.exportDataDirectory()
         let workspace = folders.workspace
         let staging = scale == .smoke ? workspace.cache.appendingPathComponent("smoke-figures") : workspace.figures
         let cache = ResultCache(folder: workspace.cache)
         let golden = workspace.goldenFolder(for: scale)
         for figure in try selection.figures() {
-            let request = FigureRequest(figure: figure, scale: scale, formats: [.png, .pdf, .svg], showProgress: true)
+            let request = FigureRequest(
+                figure: figure, scale: scale, formats: [.png, .pdf, .svg], showProgress: true, dataDirectory: folders.dataDir)
             let outcome = try produceFigure(request, into: staging, workspace: workspace, cache: cache)
             for suffix in ["png", "json"] {
                 let source = staging.appendingPathComponent("\(figure.id).\(suffix)")

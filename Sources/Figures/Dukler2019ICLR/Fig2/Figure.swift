@@ -5,4 +5,4 @@ import FigureKit
 public let figure = AnyFigure(FigureDefinition(
     id: "dukler2019iclr-fig2", citation: Citation(paper: .dukler2019, figure: "Fig. 2 (App. F)"),
     run: runFourNine, render: renderFourNine, claims: fourNineClaims, caption: fourNineCaption,
-    inputDigests: { _ in try MNIST.digests(.train) }, gemmFlops: { $0.gemmFlops }))
+    inputDigests: { _, folder in try MNIST.digests(.train, dataDirectory: folder) }, gemmFlops: { $0.gemmFlops }))

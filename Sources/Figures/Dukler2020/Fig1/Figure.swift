@@ -5,4 +5,4 @@ import FigureKit
 public let figure = AnyFigure(FigureDefinition(
     id: "dukler2020-fig1", citation: Citation(paper: .dukler2020, figure: "Fig. 1, eq. (2.3)"),
     run: runNormGrowth, render: renderNormGrowth, claims: normGrowthClaims, caption: normGrowthCaption,
-    inputDigests: { _ in try MNIST.digests(.train) }, gemmFlops: { $0.gemmFlops }))
+    inputDigests: { _, folder in try MNIST.digests(.train, dataDirectory: folder) }, gemmFlops: { $0.gemmFlops }))

@@ -9,7 +9,8 @@ public let figure = AnyFigure(FigureDefinition(
 func xorAppendixCaption(_ data: XORAppendixData, params: XORAppendixParameters) -> String {
     "(a) The XOR dataset. (b), (c) and (d): norm ‖w_j‖ of each hidden neuron's incoming weights against steps for EWN, "
         + "Unnorm and SWN (|γ_j|, eq. 1–2, k_max = \(formatNumber(params.kMaxSWN))), all from the same start: "
-        + "EWN weights grow sparsely compared with Unnorm and SWN. Panels (a)–(c) are the runs of Fig. 5. "
+        + grownSentence([data.xor.ewn, data.xor.unnorm, data.swn], hiddenUnits: params.hiddenUnits)
+        + " Panels (a)–(c) are the runs of Fig. 5. "
         + xorSettingsSentence(data.xor.start, params: params.xor) + " "
         + [data.xor.ewn, data.xor.unnorm, data.swn].map { xorRunSummary($0, params: params.xor) }
         .joined(separator: "; ") + "."

@@ -6,4 +6,4 @@ import Morwani2021Shared
 public let figure = AnyFigure(FigureDefinition(
     id: "morwani2021-fig11", citation: Citation(paper: .morwani2021, figure: "Fig. 11 (App. N)"),
     run: runMNISTPruning, render: renderNeuronNorms, claims: neuronNormClaims, caption: neuronNormCaption,
-    inputDigests: { _ in try PruningDataSet.digests() }, gemmFlops: { $0.flops }))
+    inputDigests: { _, folder in try PruningDataSet.digests(dataDirectory: folder) }, gemmFlops: { $0.flops }))

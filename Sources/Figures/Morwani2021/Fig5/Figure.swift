@@ -9,7 +9,7 @@ public let figure = AnyFigure(FigureDefinition(
 func xorCaption(_ data: XORData, params: XORParameters) -> String {
     "(a) Training data for the XOR experiment. (b, c) Norm ‖w_j‖ of the incoming weights of each of the "
         + "\(params.hiddenUnits) hidden neurons against gradient-descent steps, for EWN and the unnormalized net, from the same start: "
-        + "EWN ends with 4 neurons growing, Unnorm grows all of them. "
+        + grownSentence([data.ewn, data.unnorm], hiddenUnits: params.hiddenUnits) + " "
         + xorSettingsSentence(data.start, params: params) + " "
         + [data.ewn, data.unnorm].map { xorRunSummary($0, params: params) }.joined(separator: "; ") + "."
 }

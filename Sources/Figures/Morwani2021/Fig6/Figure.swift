@@ -14,7 +14,15 @@ func depthCaption(_ data: DepthData, params: DepthParameters) -> String {
     separable"): m = \(params.sampleCount) points x ~ N(0, I₂) with |θ*·x| ≥ \(formatNumber(params.margin)), θ* = (1, 1)/√2, \
     y = sign(θ*·x), stream "data". Every net starts at the same function W_N⋯W_1 = θ0ᵀ = \
     (\(formatNumber(params.initialMap[0])), \(formatNumber(params.initialMap[1]))) (identity hidden layers, CHOSEN \
-    construction). Depth speeds up all three; the effect is smallest for EWN. SWN and Unnorm curves nearly \
-    coincide here (row norms start at 1 or 0.5, where eq. 6 is close to plain GD).
+    construction). \(depthSentence(data))
     """
+}
+
+/// The final log L of every depth, per parameterization, from the runs.
+func depthSentence(_ data: DepthData) -> String {
+    let byMethod = depthPanels.map { method -> String in
+        let runs = data.runs.filter { $0.parameterization == method }.sorted { $0.depth < $1.depth }
+        return "\(method.paperName) " + runs.map { "N = \($0.depth): \(formatNumber($0.finalLogLoss))" }.joined(separator: ", ")
+    }
+    return "Final log L after \(data.steps) steps: " + byMethod.joined(separator: "; ") + "."
 }

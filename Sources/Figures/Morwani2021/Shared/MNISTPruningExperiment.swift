@@ -45,7 +45,8 @@ public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContex
     try params.validate()
     // Figs. 7 and 11 plot the same trainings: whichever runs first computes them for both.
     return try context.shared("morwani2021-mnist-pruning", parameters: params) {
-        let data = try PruningDataSet.load(trainPerClass: params.trainPerClass, testCount: params.testCount)
+        let data = try PruningDataSet.load(
+            trainPerClass: params.trainPerClass, testCount: params.testCount, dataDirectory: context.dataDirectory)
         return runMNISTPruning(params, data: data, seed: context.seed, progress: context.progress)
     }
 }

@@ -78,3 +78,9 @@ public func xorSettingsSentence(_ start: XORInitialization, params: XORParameter
         + "stop at log L ≤ \(formatNumber(params.targetLogLoss)) or \(params.maxSteps) steps. "
         + "With c = \(formatNumber(params.lrExponent)) the runs take more steps than the paper's axes show; compare the norms' shape, not step counts."
 }
+
+/// How many neurons each run ends with at a quarter or more of its largest norm, from the data.
+public func grownSentence(_ runs: [XORRun], hiddenUnits: Int) -> String {
+    "Neurons ending with ‖w_j‖ ≥ 0.25·max_j ‖w_j‖: "
+        + runs.map { "\($0.name) \(countAbove($0.finalNorms, fractionOfMax: 0.25)) of \(hiddenUnits)" }.joined(separator: ", ") + "."
+}

@@ -15,11 +15,19 @@ func wu2020Fig1Caption(_ data: Wu2020Fig1Data, params: Wu2020Fig1Parameters) -> 
         algorithms, ‖w0‖ = 1). Step sizes η = \(formatNumber(params.directionStep)) (x, w) and \
         γ = \(formatNumber(params.scaleStep)) (g); each run stops when the loss first reaches \
         \(formatNumber(params.lossTolerance)). The orange (rPGD) and green (WN, dashed) curves \
-        overlap: both follow the same WN flow as the step sizes go to zero (Lemma 2.2). GD keeps the \
-        null-space part of x0 and reaches ‖x*‖ only from ‖x0‖ = 0, while WN and rPGD end close to \
-        ‖x*‖ for a wide range of ‖x0‖ with a much smaller spread. CHOSEN (the paper's Section F is not \
+        overlap: both follow the same WN flow as the step sizes go to zero (Lemma 2.2). \(wu2020Fig1Sentence(data)) \
+        CHOSEN (the paper's Section F is not \
         available): m = \(params.rows), d = \(params.dimension), A_ij ~ N(0, 1/d), x_true ~ N(0, I_d), \
         y = A x_true rescaled so that ‖x*‖ = \(formatNumber(data.minNormLength)); ‖x0‖ from \
         \(formatNumber(grid.first ?? 0)) to \(formatNumber(grid.last ?? 0)) (\(grid.count) values).
         """
+}
+
+/// GD against WN at the largest initial norm of the grid, from the runs.
+func wu2020Fig1Sentence(_ data: Wu2020Fig1Data) -> String {
+    guard let last = data.points.last else { return "" }
+    let gap = { (runs: Wu2020Fig1Runs) in formatNumber(abs(runs.mean - data.minNormLength)) }
+    return "At ‖x0‖ = \(formatNumber(last.initialNorm)) the mean final norm is \(gap(last.gd)) from ‖x*‖ for GD "
+        + "(sd \(formatNumber(last.gd.standardDeviation))), \(gap(last.wn)) for WN (sd \(formatNumber(last.wn.standardDeviation))) "
+        + "and \(gap(last.rpgd)) for rPGD."
 }
