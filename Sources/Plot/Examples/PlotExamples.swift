@@ -32,7 +32,7 @@ public struct PlotExample: Sendable {
 private let ts = Grid.axis(0...10, count: 41)
 
 /// Solid, dashed, dotted and dash-dot lines, one with markers, and a break at a NaN.
-public func lineExample() -> Chart {
+func lineExample() -> Chart {
     var panel = Panel(title: "lines", x: .linear("t"), y: .linear("y"), legend: .outsideRight)
     let dashes: [(Dash, String)] = [(.solid, "solid"), (.dashed, "dashed"), (.dotted, "dotted"), (.dashDot, "dash-dot")]
     for (n, (dash, name)) in dashes.enumerated() {
@@ -46,7 +46,7 @@ public func lineExample() -> Chart {
 }
 
 /// Every marker shape, filled and hollow.
-public func scatterExample() -> Chart {
+func scatterExample() -> Chart {
     var panel = Panel(title: "markers", x: .linear(range: -0.5...6.5), y: .linear(range: -0.5...1.5), legend: .none)
     for (n, shape) in MarkerShape.allCases.enumerated() {
         let x = Double(n)
@@ -57,7 +57,7 @@ public func scatterExample() -> Chart {
 }
 
 /// A mean with a ±1 sd band, and a band broken where its bounds are NaN.
-public func bandExample() -> Chart {
+func bandExample() -> Chart {
     var panel = Panel(title: "bands", x: .linear("t"), y: .linear("loss"), legend: .inside(.upperRight))
     let mean = ts.map { 2 * exp(-$0 / 3) + 0.2 }
     let sd = ts.map { 0.3 * exp(-$0 / 5) + 0.05 }
@@ -71,7 +71,7 @@ public func bandExample() -> Chart {
 }
 
 /// Contours of a tilted bowl: colormapped levels with labels beside a single-colour log-spaced set.
-public func contourExample() -> Chart {
+func contourExample() -> Chart {
     let axis = Grid.axis(-2...2, count: 41)
     let grid = Grid(xs: axis, ys: axis) { x, y in x * x + x * y + 2 * y * y + 0.01 }
     var levels = Panel(title: "levels, labels", x: .linear("x_{1}"), y: .linear("x_{2}"), legend: .none, equalAspect: true)
@@ -84,7 +84,7 @@ public func contourExample() -> Chart {
 
 /// A heat map on an even grid with missing cells and a colour bar, and one on an uneven grid with a
 /// log colour scale (the image is resampled there).
-public func heatMapExample() -> Chart {
+func heatMapExample() -> Chart {
     let even = Grid(xs: Grid.axis(0...1, count: 12), ys: Grid.axis(0...1, count: 9)) { x, y in
         (x - 0.3) * (x - 0.3) + (y - 0.6) * (y - 0.6) > 0.5 ? .nan : sin(6 * x) * cos(4 * y)
     }
@@ -97,7 +97,7 @@ public func heatMapExample() -> Chart {
 }
 
 /// Every shape, a trajectory with arrow heads along it, and reference lines of each kind.
-public func shapesAndArrowsExample() -> Chart {
+func shapesAndArrowsExample() -> Chart {
     var shapes = Panel(title: "shapes", x: .linear(range: 0...4), y: .linear(range: 0...3), legend: .none,
                        equalAspect: true, showsAxes: false)
     shapes.add(ShapePlot([
@@ -122,7 +122,7 @@ public func shapesAndArrowsExample() -> Chart {
 }
 
 /// Sub- and superscripts, nested scripts, Greek and rotated text in titles, labels and annotations.
-public func markupExample() -> Chart {
+func markupExample() -> Chart {
     var panel = Panel(title: "‖∇_{w_{u}}L‖^{2} and e^{-αt}", label: "(a)", x: .linear("η_{t} = η_{0}/√t"),
                       y: .linear("σ_{max}^{2}(W)"), legend: .inside(.upperRight))
     panel.add(LinePlot(x: ts, y: ts.map { exp(-0.4 * $0) }, color: .okabeBlue, label: "e^{−0.4t}"))
@@ -133,7 +133,7 @@ public func markupExample() -> Chart {
 }
 
 /// The same three curves with the legend in each placement.
-public func legendExample() -> Chart {
+func legendExample() -> Chart {
     func panel(_ title: String, _ placement: LegendPlacement) -> Panel {
         var p = Panel(title: title, x: .linear(), y: .linear(), legend: placement)
         p.add(LinePlot(x: ts, y: ts.map { $0 / 10 }, color: Palette.color(0), label: "line"))
@@ -150,7 +150,7 @@ public func legendExample() -> Chart {
 }
 
 /// A loss on the left axis and a coloured twin axis on the right with its own scale.
-public func twinAxisExample() -> Chart {
+func twinAxisExample() -> Chart {
     var panel = Panel(title: "twin axes", x: .linear("step"), y: .linear("loss"),
                       rightAxis: Axis("α", color: .okabeBlue), legend: .below)
     panel.add(LinePlot(x: ts, y: ts.map { 2 * exp(-$0 / 3) }, color: .black, label: "loss"))
@@ -159,7 +159,7 @@ public func twinAxisExample() -> Chart {
 }
 
 /// Log–log, semilog-y down to 1e-300 and a log axis with explicit ticks and labels.
-public func logAxesExample() -> Chart {
+func logAxesExample() -> Chart {
     let xs = (0...40).map { pow(10, -2 + Double($0) / 10) }
     var logLog = Panel(title: "log–log", x: .log("x"), y: .log("y"), legend: .best)
     logLog.add(LinePlot(x: xs, y: xs.map { 1 / $0 }, color: Palette.color(0), label: "x^{−1}"))
@@ -176,7 +176,7 @@ public func logAxesExample() -> Chart {
 
 /// A 2 × 3 grid with weighted rows and columns, an overall title, (a)-style labels, captions below,
 /// grid lines, an equal-aspect cell and one cell left empty.
-public func panelGridExample() -> Chart {
+func panelGridExample() -> Chart {
     func panel(_ n: Int, below: Bool = false, grid: Bool = false, equalAspect: Bool = false) -> Panel {
         let label = "(\(String(UnicodeScalar(UInt8(97 + n)))))"
         var p = Panel(title: "panel \(n + 1)", label: label, titlePosition: below ? .below : .above, x: .linear("x"),
