@@ -7,7 +7,7 @@ WNFIG := $(BIN)/wnfig
 FIG ?=
 SELECT := $(if $(FIG),$(FIG),--all)
 
-.PHONY: all deps data build test figures golden bench gallery clean
+.PHONY: all deps data build test figures golden golden-plot bench gallery clean
 
 all: figures
 
@@ -43,6 +43,12 @@ golden: build data
 	$(WNFIG) bless $(SELECT) --scale default
 	$(WNFIG) bless $(SELECT) --scale smoke
 	$(WNFIG) gallery
+
+# The plot-mark goldens (golden/plot/<example>.png|svg): look at the examples first.
+golden-plot: deps
+	$(SWIFT) build $(CONFIG) --build-tests
+	WNFIGURES_BLESS_PLOT=1 $(SWIFT) test $(CONFIG) --skip-build \
+	  --filter PlotExampleGoldenTests.testEveryExampleMatchesItsPNGAndSVGGolden
 
 bench: deps
 	$(SWIFT) run $(CONFIG) wnbench

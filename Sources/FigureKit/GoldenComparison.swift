@@ -22,47 +22,9 @@ public struct GoldenResult: Sendable {
     }
 }
 
-/// Golden comparison in matplotlib's sense: decode both PNGs, RMS over the RGB channels on the
-/// 0–255 scale; data compared number by number with a relative tolerance.
+/// Golden comparison of a figure: its PNG judged by Plot's `ImageComparison` (RMS over RGB on the
+/// 0–255 scale, as matplotlib does), its data number by number with a relative tolerance.
 public enum GoldenComparison {
-    public static func rms(_ a: RasterImage, _ b: RasterImage) -> Double? {
-        guard a.width == b.width, a.height == b.height else { return nil }
-        var sum = 0.0
-        var count = 0
-        for pixel in 0..<(a.width * a.height) {
-            for channel in 0..<3 {
-                let d = Double(a.rgba[4 * pixel + channel]) - Double(b.rgba[4 * pixel + channel])
-                sum += d * d
-                count += 1
-            }
-        }
-        return count == 0 ? 0 : (sum / Double(count)).squareRoot()
-    }
-
-    /// |a − b| amplified ten times, opaque, so small differences are visible; where only one image
-    /// has pixels (sizes differ) the diff is magenta.
-    public static func diffImage(_ a: RasterImage, _ b: RasterImage) -> RasterImage {
-        let width = max(a.width, b.width)
-        let height = max(a.height, b.height)
-        var pixels = [UInt8](repeating: 255, count: width * height * 4)
-        for y in 0..<height {
-            for x in 0..<width {
-                let out = 4 * (y * width + x)
-                guard x < a.width, y < a.height, x < b.width, y < b.height else {
-                    pixels[out] = 255; pixels[out + 1] = 0; pixels[out + 2] = 255
-                    continue
-                }
-                let pa = 4 * (y * a.width + x)
-                let pb = 4 * (y * b.width + x)
-                for channel in 0..<3 {
-                    let d = abs(Int(a.rgba[pa + channel]) - Int(b.rgba[pb + channel]))
-                    pixels[out + channel] = UInt8(min(255, 10 * d))
-                }
-            }
-        }
-        return RasterImage(width: width, height: height, rgba: pixels)
-    }
-
     /// Compare `actualPNG`/`actualJSON` with `golden/<id>.png|json`; on an image failure write
     /// `<id>-actual.png`, `<id>-expected.png` and `<id>-diff.png` into `resultsFolder`.
     public static func compare(
@@ -79,17 +41,12 @@ public enum GoldenComparison {
 
         if let expectedBytes = try? Data(contentsOf: goldenPNG) {
             do {
-                let expected = try RasterImage.decodePNG([UInt8](expectedBytes))
-                let actual = try RasterImage.decodePNG([UInt8](try Data(contentsOf: actualPNG)))
-                if let value = rms(actual, expected) {
-                    rmsValue = value
-                    if value > tolerance.imageRMS {
-                        problems.append("image RMS \(String(format: "%.3f", value)) > \(tolerance.imageRMS)")
-                        artifacts = writeArtifacts(id: id, actual: actual, expected: expected, into: resultsFolder)
-                    }
-                } else {
-                    problems.append("image size \(actual.width)x\(actual.height) differs from golden \(expected.width)x\(expected.height)")
-                    artifacts = writeArtifacts(id: id, actual: actual, expected: expected, into: resultsFolder)
+                let comparison = try ImageComparison(
+                    actualPNG: [UInt8](try Data(contentsOf: actualPNG)), expectedPNG: [UInt8](expectedBytes))
+                rmsValue = comparison.rms
+                if let mismatch = comparison.mismatch(tolerance: tolerance.imageRMS) {
+                    problems.append(mismatch)
+                    artifacts = writeArtifacts(id: id, comparison, into: resultsFolder)
                 }
             } catch {
                 problems.append("cannot compare images (\(error))")
@@ -118,14 +75,11 @@ public enum GoldenComparison {
         return GoldenResult(id: id, imageRMS: rmsValue, worstData: worst, tolerance: tolerance, problems: problems, artifacts: artifacts)
     }
 
-    private static func writeArtifacts(id: String, actual: RasterImage, expected: RasterImage, into folder: URL) -> [URL] {
-        let images = [("actual", actual), ("expected", expected), ("diff", diffImage(actual, expected))]
+    private static func writeArtifacts(id: String, _ comparison: ImageComparison, into folder: URL) -> [URL] {
         var written: [URL] = []
-        for (name, image) in images {
+        for (name, png) in (try? comparison.artifacts()) ?? [] {
             let url = folder.appendingPathComponent("\(id)-\(name).png")
-            if let bytes = try? image.encodePNG(), (try? AtomicFile.write(bytes, to: url)) != nil {
-                written.append(url)
-            }
+            if (try? AtomicFile.write(png, to: url)) != nil { written.append(url) }
         }
         return written
     }

@@ -79,6 +79,19 @@ final class RecordingCanvasTests: XCTestCase {
         let heads = canvas.fills.filter { $0.color == green && $0.path.elements.count == 4 }  // triangle: move, 2 lines, close
         XCTAssertEqual(heads.count, 3)
     }
+
+    func testASlopedReferenceLineWhoseEndsLieOutsideStillGetsItsText() throws {
+        // y = x − 1 on [0, 2] × [0, 0.5] enters through the bottom and leaves through the top.
+        let panel = Panel(x: .linear(range: 0...2), y: .linear(range: 0...0.5),
+                          plotters: [ReferenceLine(.line(slope: 1, intercept: -1), text: "slope")], legend: .none)
+        let (canvas, layout) = try drawn(panel)
+        XCTAssertTrue(canvas.texts.contains("slope"))
+        let area = layout.dataArea
+        XCTAssertNil(area.clip(Point(area.minX - 10, area.minY - 10), Point(area.minX - 1, area.maxY + 10)))
+        let corner = Point(area.minX, area.minY)
+        XCTAssertEqual(area.clip(corner, Point(area.maxX + 10, area.minY))?.1.x, area.maxX)
+        XCTAssertEqual(area.clip(corner, Point(area.midX, area.midY))?.0, corner)
+    }
 }
 
 /// The first point of a path.

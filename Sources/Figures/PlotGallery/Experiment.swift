@@ -1,3 +1,4 @@
+import Experiments
 import FigureKit
 import Foundation
 
@@ -42,18 +43,8 @@ public struct PlotGalleryData: Codable, Equatable, Sendable {
     public var rosenbrockLog: [Double]
 }
 
-/// Knuth's MMIX linear congruential generator: a tiny, fully specified source of deterministic noise.
-struct LinearCongruential {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    /// Uniform in [0, 1) from the top 53 bits.
-    mutating func uniform() -> Double {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Double(state >> 11) / Double(1 << 53)
-    }
-}
-
-/// Samples the gallery's analytic functions; no randomness except the seeded LCG noise of panel (a).
+/// Samples the gallery's analytic functions; the only random draws, panel (a)'s noise, come from the
+/// run's seeded generator like every figure's.
 public func runPlotGallery(_ params: PlotGalleryParameters, context: RunContext) throws -> PlotGalleryData {
     guard params.curvePoints >= 2, params.gridSize >= 3, params.descentSteps >= 1, params.trainingSteps >= 10 else {
         throw FigureKitError(.input, "plot-gallery needs curvePoints ≥ 2, gridSize ≥ 3, descentSteps ≥ 1 and trainingSteps ≥ 10")
@@ -63,9 +54,9 @@ public func runPlotGallery(_ params: PlotGalleryParameters, context: RunContext)
     let powerLaws = [(1.0, "x^{−1}"), (2.0, "x^{−2}"), (0.5, "x^{−1/2}")].map { p, name in
         GallerySeries(name: name, x: xs, y: xs.map { pow($0, -p) })
     }
-    var lcg = LinearCongruential(seed: context.seed)
+    var noise = SeededGenerator(seed: context.seed, stream: "noise")
     let sampleX = stride(from: 0, to: n, by: 3).map { xs[$0] }
-    let noisy = GallerySeries(name: "samples", x: sampleX, y: sampleX.map { 0.1 * pow($0, -1.5) * exp(0.4 * (lcg.uniform() - 0.5)) })
+    let noisy = GallerySeries(name: "samples", x: sampleX, y: sampleX.map { 0.1 * pow($0, -1.5) * exp(0.4 * (noise.uniform() - 0.5)) })
 
     let times = (0..<n).map { 1000 * Double($0) / Double(n - 1) }
     let logLosses = [(0.3, "r = 0.3"), (0.2, "r = 0.2"), (0.1, "r = 0.1")].map { r, name in

@@ -87,4 +87,7 @@ public protocol Canvas: AnyObject {
     func measure(_ text: String, size: Double) -> TextMetrics
     /// Draw `text` with its baseline starting at `origin`.
     func drawText(_ text: String, at origin: Point, size: Double, color: Color)
+    /// Draw `image` stretched over `rect`, each pixel a sharp-edged block: a grid of values is one
+    /// image in every format rather than thousands of rectangles, and stays a grid when enlarged.
+    func drawImage(_ image: RasterImage, in rect: Rect)
 }

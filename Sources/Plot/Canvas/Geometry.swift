@@ -39,6 +39,22 @@ public struct Rect: Equatable, Sendable {
     public func insetBy(dx: Double, dy: Double) -> Rect {
         Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
     }
+    /// The part of the segment a→b inside the rectangle (Liang–Barsky), or nil when it misses;
+    /// an end already inside is returned unchanged, not recomputed.
+    public func clip(_ a: Point, _ b: Point) -> (Point, Point)? {
+        let d = b - a
+        var t0 = 0.0, t1 = 1.0
+        for (p, q) in [(-d.x, a.x - minX), (d.x, maxX - a.x), (-d.y, a.y - minY), (d.y, maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return nil }
+            } else {
+                let t = q / p
+                if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+            }
+        }
+        guard t0 <= t1 else { return nil }
+        return (t0 == 0 ? a : a + d * t0, t1 == 1 ? b : a + d * t1)
+    }
 }
 
 /// One step of a path.

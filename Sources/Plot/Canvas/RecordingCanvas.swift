@@ -13,6 +13,8 @@ public final class RecordingCanvas: Canvas {
         case fill(Path, Color)
         /// Text, its baseline origin (device coordinates), size, colour and rotation in radians.
         case text(String, Point, size: Double, color: Color, rotation: Double)
+        /// An image and the rectangle it covers (the transformed corners' bounding box).
+        case image(RasterImage, Rect)
     }
 
     public private(set) var calls: [Call] = []
@@ -37,6 +39,10 @@ public final class RecordingCanvas: Canvas {
     public func drawText(_ text: String, at origin: Point, size: Double, color: Color) {
         calls.append(.text(text, transform.apply(origin), size: size, color: color, rotation: transform.rotation))
     }
+    public func drawImage(_ image: RasterImage, in rect: Rect) {
+        let a = transform.apply(Point(rect.minX, rect.minY)), b = transform.apply(Point(rect.maxX, rect.maxY))
+        calls.append(.image(image, Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))))
+    }
 
     /// The strings drawn, in order.
     public var texts: [String] {
@@ -45,6 +51,10 @@ public final class RecordingCanvas: Canvas {
     /// The stroke calls, in order.
     public var strokes: [(path: Path, style: StrokeStyle)] {
         calls.compactMap { if case .stroke(let p, let s) = $0 { return (p, s) } else { return nil } }
+    }
+    /// The images drawn, in order.
+    public var images: [(image: RasterImage, rect: Rect)] {
+        calls.compactMap { if case .image(let i, let r) = $0 { return (i, r) } else { return nil } }
     }
     /// The fill calls, in order.
     public var fills: [(path: Path, color: Color)] {

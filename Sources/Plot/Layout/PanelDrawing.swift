@@ -103,12 +103,9 @@ extension PanelPlan {
 
     func drawColorBar(_ bar: ColorBar, frame: Rect, on canvas: Canvas) throws {
         let strips = 128
-        let h = frame.height / Double(strips)
-        for k in 0..<strips {
-            // Strips overlap by a hair so antialiased edges leave no seams.
-            let strip = Rect(x: frame.minX, y: frame.maxY - Double(k + 1) * h - 0.25, width: frame.width, height: h + 0.5)
-            canvas.fill(.rect(strip), color: bar.colormap.color(at: (Double(k) + 0.5) / Double(strips)))
-        }
+        // One pixel per strip, the top row the top of the scale.
+        let pixels = (0..<strips).reversed().flatMap { bar.colormap.color(at: (Double($0) + 0.5) / Double(strips)).rgba8 }
+        canvas.drawImage(RasterImage(width: 1, height: strips, rgba: pixels), in: frame)
         canvas.stroke(.rect(frame), style: StrokeStyle(color: .black, width: style.frameWidth * 0.75, join: .miter))
         let mapping = try ScaleMapping(scale: bar.scale, domain: bar.range, start: frame.maxY, end: frame.minY,
                                        axisName: "colour", context: "\(name) colour bar")

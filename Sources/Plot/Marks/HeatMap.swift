@@ -1,6 +1,7 @@
 import Foundation
 
-/// A grid of values drawn as coloured cells centred on the grid nodes, with a colour bar.
+/// A grid of values drawn as coloured cells centred on the grid nodes, with a colour bar; the cells
+/// are one image, so a fine grid costs one picture rather than a rectangle per cell in PDF and SVG.
 public struct HeatMap: Plotter, Sendable {
     public var grid: Grid
     public var colormap: Colormap
@@ -57,20 +58,52 @@ public struct HeatMap: Plotter, Sendable {
         }
         let xe = try Self.edges(grid.xs).map { try context.x.position(of: $0) }
         let ye = try Self.edges(grid.ys).map { try context.y.position(of: $0) }
-        // Neighbouring cells overlap by a hair so antialiased edges leave no seams.
-        let overlap = 0.25
-        for j in grid.ys.indices {
-            for i in grid.xs.indices {
-                let v = grid[i, j]
-                guard v.isFinite else { continue }
-                let t = fraction(of: v)
-                guard t.isFinite else { continue }
-                let x0 = min(xe[i], xe[i + 1]), x1 = max(xe[i], xe[i + 1])
-                let y0 = min(ye[j], ye[j + 1]), y1 = max(ye[j], ye[j + 1])
-                let cell = Rect(x: x0 - overlap, y: y0 - overlap, width: x1 - x0 + 2 * overlap, height: y1 - y0 + 2 * overlap)
-                context.canvas.fill(.rect(cell), color: colormap.color(at: t))
+        let cells = grid.values.map { v -> [UInt8] in
+            let t = v.isFinite ? fraction(of: v) : .nan
+            return t.isFinite ? colormap.color(at: t).rgba8 : [0, 0, 0, 0]
+        }
+        let (image, rect) = Self.raster(cells: cells, xEdges: xe, yEdges: ye)
+        context.canvas.drawImage(image, in: rect)
+    }
+
+    /// Pixels per point when cells differ in canvas width (log axes, uneven grids) and the image is resampled.
+    static let resampledPixelsPerPoint = 4.0
+    /// Longest side of a resampled image.
+    static let maximumResampledPixels = 2048
+
+    /// The cells as one image over the canvas rectangle the edges span. Cells of equal canvas size get
+    /// one pixel each; otherwise each pixel takes the cell under its centre. `cells[j * nx + i]` is
+    /// cell (i, j)'s RGBA; pixel rows run top to bottom on the canvas whatever the axis directions.
+    static func raster(cells: [[UInt8]], xEdges: [Double], yEdges: [Double]) -> (RasterImage, Rect) {
+        let (columns, xRange) = pixelCells(edges: xEdges)
+        let (rows, yRange) = pixelCells(edges: yEdges)
+        let nx = xEdges.count - 1
+        var rgba: [UInt8] = []
+        rgba.reserveCapacity(rows.count * columns.count * 4)
+        for j in rows {
+            for i in columns {
+                if let i, let j { rgba += cells[j * nx + i] } else { rgba += [0, 0, 0, 0] }
             }
         }
+        let rect = Rect(x: xRange.lowerBound, y: yRange.lowerBound,
+                        width: xRange.upperBound - xRange.lowerBound, height: yRange.upperBound - yRange.lowerBound)
+        return (RasterImage(width: columns.count, height: rows.count, rgba: rgba), rect)
+    }
+
+    /// The cell index under each pixel along one canvas direction (increasing canvas coordinate), and
+    /// the canvas range the pixels cover.
+    static func pixelCells(edges: [Double]) -> (cells: [Int?], range: ClosedRange<Double>) {
+        let n = edges.count - 1
+        let lo = min(edges[0], edges[n]), hi = max(edges[0], edges[n])
+        let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
+        let even = widths.allSatisfy { abs($0 - widths[0]) <= 1e-6 * abs(widths[0]) }
+        let count = even ? n : min(maximumResampledPixels, max(n, Int(((hi - lo) * resampledPixelsPerPoint).rounded(.up))))
+        let step = (hi - lo) / Double(count)
+        let cells = (0..<count).map { k -> Int? in
+            let c = lo + (Double(k) + 0.5) * step
+            return widths.indices.first { min(edges[$0], edges[$0 + 1]) <= c && c < max(edges[$0], edges[$0 + 1]) }
+        }
+        return (cells, lo...hi)
     }
 
     public var legendEntries: [LegendEntry] { [] }

@@ -81,7 +81,9 @@ public struct ReferenceLine: Plotter, Sendable {
         for line in lines where line.count > 1 { context.canvas.stroke(.polyline(line), style: StrokeStyle(style)) }
         guard let text, let line = lines.last(where: { $0.count > 1 }) else { return }
         // The text sits just above the line at the chosen end (the top for vertical lines), reading along it.
-        let inside = line.filter { context.dataArea.insetBy(dx: -0.5, dy: -0.5).contains($0) }
+        // Clipped rather than filtered: a sloped line whose ends both lie outside still has a visible middle.
+        let area = context.dataArea.insetBy(dx: -0.5, dy: -0.5)
+        let inside = zip(line, line.dropFirst()).compactMap { area.clip($0, $1) }.flatMap { [$0.0, $0.1] }
         guard inside.count > 1, let a = inside.first, let b = inside.last else { return }
         var angle = atan2(b.y - a.y, b.x - a.x)
         if angle > Double.pi / 2 + 1e-9 { angle -= Double.pi } else if angle < -Double.pi / 2 - 1e-9 { angle += Double.pi }

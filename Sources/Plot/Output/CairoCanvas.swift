@@ -76,6 +76,23 @@ public final class CairoCanvas: Canvas {
         cairo_new_path(context)
     }
 
+    public func drawImage(_ image: RasterImage, in rect: Rect) {
+        guard image.width > 0, image.height > 0, rect.width > 0, rect.height > 0 else { return }
+        // A surface Cairo cannot create puts the context into an error state, which render reports.
+        let surface = image.cairoSurface()
+        defer { cairo_surface_destroy(surface) }
+        cairo_save(context)
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width / Double(image.width), rect.height / Double(image.height))
+        cairo_set_source_surface(context, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_NEAREST)
+        // Filling the image's own rectangle (not painting) keeps its outer edge antialiased like any fill.
+        cairo_new_path(context)
+        cairo_rectangle(context, 0, 0, Double(image.width), Double(image.height))
+        cairo_fill(context)
+        cairo_restore(context)
+    }
+
     private func setColor(_ c: Color) {
         cairo_set_source_rgba(context, c.red, c.green, c.blue, c.alpha)
     }

@@ -64,12 +64,24 @@ public struct RasterImage: Equatable, Sendable {
     /// Encodes as PNG through Cairo (premultiplying into ARGB32 first; exact for opaque pixels).
     public func encodePNG() throws -> [UInt8] {
         guard width > 0 && height > 0 else { throw PlotError.invalidChart("cannot encode an empty \(width)×\(height) image") }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+        let surface = cairoSurface()
         defer { cairo_surface_destroy(surface) }
         try checkCairo(cairo_surface_status(surface), during: "creating a \(width)×\(height) image")
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        try checkCairo(status, during: "encoding a PNG")
+        return sink.bytes
+    }
+
+    /// A new Cairo ARGB32 surface holding the pixels premultiplied (the caller destroys it; check its
+    /// status, which is an error when Cairo could not allocate it).
+    func cairoSurface() -> OpaquePointer {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))!
         cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else {
-            throw PlotError.cairo(status: "no pixel data", during: "encoding a PNG")
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
+            return surface
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
         for row in 0..<height {
@@ -84,11 +96,6 @@ public struct RasterImage: Equatable, Sendable {
             }
         }
         cairo_surface_mark_dirty(surface)
-        let sink = ByteSink()
-        let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque())
-        }
-        try checkCairo(status, during: "encoding a PNG")
-        return sink.bytes
+        return surface
     }
 }

@@ -95,27 +95,39 @@ func pdfDate(_ date: Date) -> String {
     return formatter.string(from: date)
 }
 
-/// Cairo names the SVG page group "surfaceN" after a process-wide surface counter; renumber such ids
-/// in order of appearance so the bytes depend only on the drawing.
+/// Makes Cairo's SVG depend only on the drawing and keeps images crisp:
+/// - Cairo names the page group "surfaceN" and each image "imageN" after process-wide counters;
+///   such ids are renumbered in order of appearance, so the bytes do not depend on what the
+///   process drew before.
+/// - Cairo's SVG writer drops the nearest-neighbour filter, and viewers smooth a 12 × 9 image into
+///   a blur; every `<image>` is marked pixelated (images only come from `Canvas.drawImage`, whose
+///   pixels are cells).
 func normalizeSVG(_ bytes: [UInt8]) -> [UInt8] {
-    let prefix = Array("surface".utf8)
+    let prefixes = ["surface", "image"].map { Array($0.utf8) }
+    let imageTag = Array("<image ".utf8)
+    let crisp = Array("<image style=\"image-rendering:pixelated\" image-rendering=\"optimizeSpeed\" ".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
-    var numbering: [ArraySlice<UInt8>: Int] = [:]
+    var numbering: [[UInt8]: [ArraySlice<UInt8>: Int]] = [:]
     var i = 0
-    while i < bytes.count {
-        if bytes[i] == prefix[0], i + prefix.count < bytes.count, bytes[i..<(i + prefix.count)].elementsEqual(prefix),
-           i == 0 || !isIdentifierByte(bytes[i - 1]) {
+    scan: while i < bytes.count {
+        if bytes[i] == imageTag[0], bytes[i...].starts(with: imageTag) {
+            out.append(contentsOf: crisp)
+            i += imageTag.count
+            continue
+        }
+        for prefix in prefixes where bytes[i] == prefix[0] && bytes[i...].starts(with: prefix)
+            && (i == 0 || !isIdentifierByte(bytes[i - 1])) {
             var j = i + prefix.count
             while j < bytes.count && bytes[j] >= 0x30 && bytes[j] <= 0x39 { j += 1 }
             if j > i + prefix.count && (j == bytes.count || !isIdentifierByte(bytes[j])) {
                 let digits = bytes[(i + prefix.count)..<j]
-                let n = numbering[digits] ?? (numbering.count + 1)
-                numbering[digits] = n
+                let n = numbering[prefix]?[digits] ?? ((numbering[prefix]?.count ?? 0) + 1)
+                numbering[prefix, default: [:]][digits] = n
                 out.append(contentsOf: prefix)
                 out.append(contentsOf: Array(String(n).utf8))
                 i = j
-                continue
+                continue scan
             }
         }
         out.append(bytes[i])

@@ -23,6 +23,11 @@ public struct Color: Equatable, Hashable, Codable, Sendable {
     /// A grey level, 0 black … 1 white.
     public init(gray: Double, alpha: Double = 1) { self.init(red: gray, green: gray, blue: gray, alpha: alpha) }
 
+    /// R, G, B, A as bytes (rounded, clamped), the pixel layout of `RasterImage`.
+    public var rgba8: [UInt8] {
+        [red, green, blue, alpha].map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
+    }
+
     /// The same colour with a new alpha.
     public func withAlpha(_ a: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: a) }
     /// Linear blend towards `other` by `t` in 0...1.
