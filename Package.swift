@@ -10,6 +10,10 @@ let figureTargets: [(name: String, path: String, extra: [Target.Dependency])] = 
     ("Dukler2020Fig1", "Sources/Figures/Dukler2020/Fig1", ["Datasets", "Dukler2019ICLRFig2"]),
     ("Dukler2019ICLRFig2", "Sources/Figures/Dukler2019ICLR/Fig2", ["Datasets"]),
     ("Morwani2021Fig1", "Sources/Figures/Morwani2021/Fig1", []),
+    ("Morwani2021Fig2", "Sources/Figures/Morwani2021/Fig2", ["Morwani2021Shared"]),
+    ("Morwani2021Fig3", "Sources/Figures/Morwani2021/Fig3", ["Morwani2021Shared"]),
+    ("Morwani2021Fig8", "Sources/Figures/Morwani2021/Fig8", ["Morwani2021Shared"]),
+    ("Morwani2021Fig9", "Sources/Figures/Morwani2021/Fig9", ["Morwani2021Shared"]),
     ("Morwani2021Fig4", "Sources/Figures/Morwani2021/Fig4", []),
     ("Morwani2021Fig5", "Sources/Figures/Morwani2021/Fig5", []),
     ("Morwani2021Fig10", "Sources/Figures/Morwani2021/Fig10", ["Morwani2021Fig5"]),
@@ -19,6 +23,11 @@ let figureTargets: [(name: String, path: String, extra: [Target.Dependency])] = 
 ]
 
 let figureDependencies: [Target.Dependency] = ["Plot", "Experiments", "FigureKit"]
+
+// What several figures of one paper share (not a figure itself): Morwani's Lin-Sep problem and run.
+let paperSharedTargets: [(name: String, path: String)] = [
+    ("Morwani2021Shared", "Sources/Figures/Morwani2021/Shared"),
+]
 
 let package = Package(
     name: "WNFigures",
@@ -72,12 +81,13 @@ let package = Package(
         .testTarget(
             name: "FiguresTests",
             dependencies: ["FigureKit", "FigureRegistry", "Plot", "Experiments", "Datasets"]
-                + figureTargets.map { .target(name: $0.name) },
+                + figureTargets.map { .target(name: $0.name) } + paperSharedTargets.map { .target(name: $0.name) },
             path: "Tests/FiguresTests"),
     ]
         + figureTargets.map {
             .target(name: $0.name, dependencies: figureDependencies + $0.extra, path: $0.path)
-        },
+        }
+        + paperSharedTargets.map { .target(name: $0.name, dependencies: figureDependencies, path: $0.path) },
     swiftLanguageModes: [.v5]
 )
 
