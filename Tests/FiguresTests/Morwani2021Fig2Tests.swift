@@ -9,7 +9,7 @@ import XCTest
 /// Morwani Fig. 2: the Lin-Sep problem, the EWN run to e^-300 in log space, its claims and caption.
 final class Morwani2021Fig2Tests: XCTestCase {
     private let params = LinSep.params
-    private let figure = LinSepEWNAssumptionsFigure()
+    private let figure = Morwani2021Fig2.definition
 
     func testDataAreSixteenPointsSeparableThroughTheOriginWithALineAt150Degrees() {
         XCTAssertEqual(LinSepProblem.inputs.count, 16)

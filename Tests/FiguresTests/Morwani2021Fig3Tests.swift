@@ -10,12 +10,12 @@ import XCTest
 /// Morwani Fig. 3: Proposition 2 and Theorem 2 (i) on Fig. 2's EWN run, read through the cache.
 final class Morwani2021Fig3Tests: XCTestCase {
     private let params = LinSep.params
-    private let figure = LinSepEWNTheorem2Figure()
+    private let figure = Morwani2021Fig3.definition
 
     func testFig3DrawsFig2sRunThroughTheCacheNeverTrainingAgain() throws {
         let (context, counter, folder) = LinSep.countingContext()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let fig2 = try LinSepEWNAssumptionsFigure().run(params, context: context)
+        let fig2 = try Morwani2021Fig2.definition.run(params, context: context)
         XCTAssertEqual(counter.count("EWN"), 1)
         let fig3 = try figure.run(params, context: context)
         XCTAssertEqual(counter.count("EWN"), 1, "Fig. 3 trained again instead of reading Fig. 2's run")

@@ -10,7 +10,7 @@ import XCTest
 /// Morwani Fig. 8: the SWN run to e^-300, its claims and its comparison with Fig. 2's EWN run.
 final class Morwani2021Fig8Tests: XCTestCase {
     private let params = LinSep.params
-    private let figure = LinSepSWNAssumptionsFigure()
+    private let figure = Morwani2021Fig8.definition
 
     func testOneStepIsEquationsOneAndTwoWithTheOldGamma() {
         var one = params
@@ -47,7 +47,7 @@ final class Morwani2021Fig8Tests: XCTestCase {
     func testFig8TrainsSWNAndReadsFig2sEWNRunFromTheCache() throws {
         let (context, counter, folder) = LinSep.countingContext()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let fig2 = try LinSepEWNAssumptionsFigure().run(params, context: context)
+        let fig2 = try Morwani2021Fig2.definition.run(params, context: context)
         let fig8 = try figure.run(params, context: context)
         XCTAssertEqual(counter.count("EWN"), 1)
         XCTAssertEqual(counter.count("SWN"), 1)

@@ -10,12 +10,12 @@ import XCTest
 /// Morwani Fig. 9: Proposition 2 and Theorem 2 (ii) on Fig. 8's SWN run, read through the cache.
 final class Morwani2021Fig9Tests: XCTestCase {
     private let params = LinSep.params
-    private let figure = LinSepSWNTheorem2Figure()
+    private let figure = Morwani2021Fig9.definition
 
     func testFig9DrawsFig8sRunThroughTheCacheNeverTrainingAgain() throws {
         let (context, counter, folder) = LinSep.countingContext()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let fig8 = try LinSepSWNAssumptionsFigure().run(params, context: context)
+        let fig8 = try Morwani2021Fig8.definition.run(params, context: context)
         let fig9 = try figure.run(params, context: context)
         XCTAssertEqual(counter.count("SWN"), 1, "Fig. 9 trained again instead of reading Fig. 8's run")
         XCTAssertEqual(fig9.run, fig8.run)

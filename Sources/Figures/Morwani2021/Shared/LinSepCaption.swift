@@ -36,6 +36,10 @@ public func linSepAssumptionsCaption(_ data: LinSepData, params: LinSepParameter
         + (otherMax.map { ", the others end at ‖w_u‖ ≤ \(formatNumber($0))" } ?? "") + ". "
         + "(c) The components of w_u/‖w‖ for the growing neurons. (d) The components of the loss vector ℓ/‖ℓ‖. "
         + "(e) The normalized parameter margin min_i y_iΦ(w, x_i)/‖w‖², shown once positive: \(marginSentence). "
+        + (data.ewnFinalNorms.map { ewn in
+            let count = ewn.filter { $0 >= params.growingFraction * (ewn.max() ?? 0) }.count
+            return "Under EWN from the same start (Fig. 2) \(count) neurons keep growing. "
+        } ?? "")
         + linSepSettingsSentence(run, params: params)
 }
 
