@@ -36,6 +36,17 @@ enum LinSep {
         }
     }
 
+    /// One step from the fixed start: the run, w(0), G(0) = ∇log L by the formula above, and the
+    /// multiplier s of G in η∇L = k L^{1−c} ∇log L (k = 0.01, c = 0.97).
+    static func firstStep(_ parameterization: WeightParameterization) -> (LinSepRun, [[Double]], [[Double]], Double) {
+        var one = params
+        one.maxSteps = 1
+        let w0 = LinSepProblem.initialWeightTable
+        return (
+            trainLinSep(parameterization, from: LinSepStart.forSeed(0), params: one), w0, logLossGradient(w0),
+            0.01 * exp((1 - 0.97) * logLoss(w0)))
+    }
+
     /// A data set with one run whose `mutate` changed it.
     static func data(_ run: LinSepRun, ewnFinalNorms: [Double]? = nil, _ mutate: (inout LinSepRun) -> Void = { _ in }) -> LinSepData {
         var copy = run

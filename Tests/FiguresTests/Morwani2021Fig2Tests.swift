@@ -55,12 +55,7 @@ final class Morwani2021Fig2Tests: XCTestCase {
     }
 
     func testOneStepIsEquationsThreeAndFourWithStepKTimesLToTheOneMinusC() {
-        var one = params
-        one.maxSteps = 1
-        let run = trainLinSep(.exponential, from: LinSepStart.forSeed(0), params: one)
-        let w0 = LinSepProblem.initialWeightTable
-        let g = LinSep.logLossGradient(w0)
-        let s = 0.01 * exp((1 - 0.97) * LinSep.logLoss(w0))  // η∇L = k L^{1−c} ∇log L
+        let (run, w0, g, s) = LinSep.firstStep(.exponential)
         for u in 0..<8 {
             let alpha = log(norm(w0[u])), v = scaled(w0[u], by: 1 / norm(w0[u]))  // ‖v(0)‖ = 1
             let along = dot(v, g[u])

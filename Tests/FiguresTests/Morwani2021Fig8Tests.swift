@@ -13,12 +13,7 @@ final class Morwani2021Fig8Tests: XCTestCase {
     private let figure = Morwani2021Fig8.definition
 
     func testOneStepIsEquationsOneAndTwoWithTheOldGamma() {
-        var one = params
-        one.maxSteps = 1
-        let run = trainLinSep(.standard, from: LinSepStart.forSeed(0), params: one)
-        let w0 = LinSepProblem.initialWeightTable
-        let g = LinSep.logLossGradient(w0)
-        let s = 0.01 * exp((1 - 0.97) * LinSep.logLoss(w0))
+        let (run, w0, g, s) = LinSep.firstStep(.standard)
         for u in 0..<8 {
             let gamma = norm(w0[u]), v = scaled(w0[u], by: 1 / gamma)  // ‖v(0)‖ = 1
             let along = dot(v, g[u])
