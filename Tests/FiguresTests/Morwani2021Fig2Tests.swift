@@ -160,6 +160,19 @@ final class Morwani2021Fig2Tests: XCTestCase {
         XCTAssertEqual(try figure.render(LinSepData(run: LinSep.ewn), params: negative).panels[1].xAxis.range?.upperBound ?? 0, -LinSep.ewn.final.logLoss, accuracy: 1e-9)
     }
 
+    func testADivergingRunIsReportedInItsClaimsAndPanelsNotHidden() throws {
+        var wild = params
+        (wild.initialK, wild.maxK, wild.maxSteps) = (100, 100, 200)  // k far above App. L.1's cap
+        let run = trainLinSep(.exponential, from: LinSepStart.forSeed(0), params: wild)
+        XCTAssertNotNil(run.firstNonFiniteStep)
+        XCTAssertFalse(run.reachedTarget)
+        let data = LinSepData(run: run)
+        XCTAssertFalse(claim("ewn-linsep-reaches-target", in: figure.claims(data, params: wild, scale: .smoke)).passed)
+        let notes = try figure.render(data, params: wild).panels[1].plotters.compactMap { $0 as? TextAnnotation }.map(\.text)
+        XCTAssertEqual(notes.count, 2, "\(notes)")
+        XCTAssertTrue(figure.caption(data, params: wild).contains("did NOT reach"))
+    }
+
     func testBadParametersAreRefusedWithOneLineNamingTheFix() {
         var bad = params
         bad.xAxis = "time"

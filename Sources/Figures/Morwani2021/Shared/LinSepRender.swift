@@ -18,6 +18,18 @@ func timePanel(_ run: LinSepRun, title: String, label: String, y: Axis, params: 
         title: title, label: label, titlePosition: .below, x: .linear(name, range: 0...max(end, 1)), y: y, legend: legend)
 }
 
+/// A run that stopped short of the target (or went non-finite) says so inside the panel.
+func noteIfUnfinished(_ panel: inout Panel, _ run: LinSepRun, params: LinSepParameters) {
+    var lines: [String] = []
+    if !run.reachedTarget {
+        lines.append("did not reach log L ≤ \(formatNumber(params.targetLogLoss)) in \(run.stopStep) steps")
+    }
+    if let step = run.firstNonFiniteStep { lines.append("NaN/Inf from step \(step)") }
+    for (n, text) in lines.enumerated() {
+        panel.add(TextAnnotation(text, at: .fraction(x: 0.97, y: 0.97), anchor: .topRight, offset: (0, -9 * Double(n)), size: 7, color: .tabRed))
+    }
+}
+
 /// Panel (a) of Figs. 2 and 8: the 16 points, class −1 red and class 1 blue, equal aspect.
 public func linSepDatasetPanel(_ data: LinSepData) -> Panel {
     let ticks: [Double] = [-4, -2, 0, 2, 4]
@@ -37,11 +49,13 @@ public func renderLinSepAssumptions(_ data: LinSepData, params: LinSepParameters
     let x = timeAxisValues(run.states, params: params)
     let growing = run.growingNeurons(fraction: params.growingFraction)
 
-    let top = run.states.flatMap(\.norms).max() ?? 1
+    let top = run.states.flatMap(\.norms).filter(\.isFinite).max() ?? 1
     var norms = timePanel(run, title: "Evolution of ‖w_{u}‖", label: "(b)", y: .linear("‖w_{u}‖", range: 0...(1.05 * top)), params: params, legend: .below)
     for u in run.final.norms.indices {
         norms.add(LinePlot(x: x, y: run.states.map { $0.norms[u] }, color: neuronColor(u), width: 1, label: "w\(u + 1)"))
     }
+
+    noteIfUnfinished(&norms, run, params: params)
 
     var directions = timePanel(run, title: "Weight vector convergence", label: "(c)", y: .linear("w_{u}/‖w‖", range: -1...1), params: params, legend: .below)
     let components = run.states.map { $0.directionComponents(growing) }
@@ -84,6 +98,7 @@ public func renderLinSepTheorem2(_ data: LinSepData, params: LinSepParameters) -
 
     var gradient = timePanel(run, title: "Cosine b/w −∇L and g̃", label: "(a)", y: .linear("cos", range: -1.05...1.05), params: params)
     gradient.add(LinePlot(x: x, y: run.states.map { $0.gradientCosine(to: run.final) }, color: .tabBlue, width: 1.2))
+    noteIfUnfinished(&gradient, run, params: params)
 
     var alignment = timePanel(run, title: "Cosine b/w w_{u} and −∇_{w_{u}}L", label: "(b)", y: .linear("cos", range: -1.05...1.05), params: params, legend: .below)
     for u in growing {
