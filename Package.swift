@@ -12,7 +12,8 @@ let figureFolders = [
     "Wu2020/Fig1", "Wu2020/Fig2",
     "Dukler2020/Fig1", "Dukler2019ICLR/Fig2",
     "Morwani2021/Shared",
-    "Morwani2021/Fig1", "Morwani2021/Fig4", "Morwani2021/Fig5", "Morwani2021/Fig10", "Morwani2021/Fig6",
+    "Morwani2021/Fig1", "Morwani2021/Fig2", "Morwani2021/Fig3", "Morwani2021/Fig8", "Morwani2021/Fig9",
+    "Morwani2021/Fig4", "Morwani2021/Fig5", "Morwani2021/Fig10", "Morwani2021/Fig6",
     "Morwani2021/Fig7", "Morwani2021/Fig11",
 ]
 

@@ -4,10 +4,14 @@ import FigureKit
 import Morwani2021Fig1
 import Morwani2021Fig10
 import Morwani2021Fig11
+import Morwani2021Fig2
+import Morwani2021Fig3
 import Morwani2021Fig4
 import Morwani2021Fig5
 import Morwani2021Fig6
 import Morwani2021Fig7
+import Morwani2021Fig8
+import Morwani2021Fig9
 import PlotGallery
 import Wu2020Fig1
 import Wu2020Fig2
@@ -20,6 +24,10 @@ public let registeredFigures: [AnyFigure] = [
     Dukler2020Fig1.figure,
     Dukler2019ICLRFig2.figure,
     Morwani2021Fig1.figure,
+    Morwani2021Fig2.figure,
+    Morwani2021Fig3.figure,
+    Morwani2021Fig8.figure,
+    Morwani2021Fig9.figure,
     Morwani2021Fig4.figure,
     Morwani2021Fig5.figure,
     Morwani2021Fig10.figure,

@@ -105,6 +105,28 @@ final class AdaptiveDescentTests: XCTestCase {
         }
     }
 
+    func testRecorderWithMaxEntriesKeepsAPowerOfTwoStridePlusTheFinalStepAndEveryCrossing() {
+        var recorder = Recorder<Int>(logLossLevels: [-10, -20], maxEntries: 8)
+        let last = 1000
+        for t in 0...last {
+            recorder.observe(step: t, logLoss: -Double(t) / 10, isFinal: t == last) { t }
+        }
+        let steps = recorder.entries.map(\.step)
+        XCTAssertLessThanOrEqual(steps.count, 9)
+        XCTAssertGreaterThanOrEqual(steps.count, 5)
+        XCTAssertEqual(steps.first, 0)
+        XCTAssertEqual(steps.last, last)
+        XCTAssertEqual(recorder.every & (recorder.every - 1), 0, "stride \(recorder.every) is a power of 2")
+        XCTAssertEqual(Array(steps.dropLast()), Array(stride(from: 0, to: last, by: recorder.every)))
+        XCTAssertEqual(recorder.entries.map(\.snapshot), steps)
+        // Crossings are kept whatever the thinning: the first steps with log L ≤ −10 and ≤ −20.
+        XCTAssertEqual(recorder.crossings.map(\.step), [100, 200])
+        // Without maxEntries nothing is thinned.
+        var plain = Recorder<Int>(every: 3)
+        for t in 0...10 { plain.observe(step: t, logLoss: 0, isFinal: t == 10) { t } }
+        XCTAssertEqual(plain.entries.map(\.step), [0, 3, 6, 9, 10])
+    }
+
     func testConstantStepDescentUsesThePlainGradient() {
         // L = ½(w − 3)² through a squared loss on a one-weight linear "network".
         let network = FeedForwardNetwork.deepLinear(weights: [Matrix([[1.0]])], parameterization: .unnormalized)
