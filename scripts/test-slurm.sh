@@ -91,7 +91,7 @@ dd if=/dev/urandom of="$T/munge/munge.key" bs=1024 count=1 status=none
 chmod 600 "$T/munge/munge.key"
 socket=$T/munge/munge.socket.2
 munged --foreground --force --socket="$socket" --key-file="$T/munge/munge.key" --log-file="$T/log/munged.log" \
-  --pid-file="$T/munge/munged.pid" --seed-file="$T/munge/munged.seed" &
+  --pid-file="$T/munge/munged.pid" --seed-file="$T/munge/munged.seed" >>"$T/log/munged.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do [ -S "$socket" ] && break; sleep 0.1; done
 [ -S "$socket" ] || fail "munged did not create $socket within 5 s: $(tail -3 "$T/log/munged.log" 2>/dev/null)"

@@ -31,7 +31,7 @@ public enum AtomicFile {
     /// process (figures sharing an experiment) or two processes on different nodes of a cluster
     /// (same pid, shared folder) can write the same target at once. The leading dot and the
     /// `.tmp` suffix keep an abandoned one (its writer killed) out of every listing that counts.
-    static func temporaryName(for url: URL) -> String {
+    public static func temporaryName(for url: URL) -> String {
         ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
     }
 

@@ -68,8 +68,8 @@ public struct ResultCache: Sendable {
         try AtomicFile.write(try FigureCoding.encoder(pretty: false).encode(entry), to: metaURL(key))
     }
 
-    func dataURL(_ key: String) -> URL { folder.appendingPathComponent("\(key).data.json") }
-    func metaURL(_ key: String) -> URL { folder.appendingPathComponent("\(key).meta.json") }
+    public func dataURL(_ key: String) -> URL { folder.appendingPathComponent("\(key).data.json") }
+    public func metaURL(_ key: String) -> URL { folder.appendingPathComponent("\(key).meta.json") }
 
     public static func executableDigest() -> String {
         let url = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
