@@ -172,17 +172,22 @@ same_as_local() { # same_as_local <out> <what>
   done
 }
 
+submit_and_compare() { # submit_and_compare <cache> <out> <tasks missing> <what>
+  local t0
+  t0=$(date +%s)
+  sweep "$1" "$2" --executor slurm >"$T/$2-submit.out" 2>&1 || fail "$4: submission failed: $(tail -3 "$T/$2-submit.out")"
+  grep -q "^$3 of 9 tasks missing" "$T/$2-submit.out" || fail "$4: expected $3 of 9 tasks to be submitted: $(cat "$T/$2-submit.out")"
+  wait_for_queue_to_empty 300 "$4"
+  same_as_local "$2" "$4"
+  note "$4: $3 task(s) ran, seeds files and figures byte-identical to the local sweep ($(($(date +%s) - t0)) s)"
+}
+
 # --- 1. the same bytes as a local sweep -----------------------------------------------------
 t0=$(date +%s)
 sweep cache-local local -j 2 --render >"$T/local.out" 2>&1 || fail "the local sweep failed: $(tail -3 "$T/local.out")"
 note "local -j 2 sweep: $(($(date +%s) - t0)) s"
 
-t0=$(date +%s)
-sweep cache-slurm slurm --executor slurm >"$T/submit.out" 2>&1 || fail "submission failed: $(tail -3 "$T/submit.out")"
-grep -q "9 of 9 tasks missing" "$T/submit.out" || fail "the first submission should run all 9 tasks: $(cat "$T/submit.out")"
-wait_for_queue_to_empty 300 "the Slurm sweep"
-same_as_local slurm "the Slurm sweep"
-note "Slurm sweep (3 arrays x 3 tasks + collect): $(($(date +%s) - t0)) s, seeds files and figures byte-identical to the local sweep"
+submit_and_compare cache-slurm slurm 9 "Slurm sweep (3 arrays x 3 tasks + collect)"
 
 # --- 2. a task cancelled while it runs; resubmitting completes --------------------------------
 cancelled=""
@@ -217,19 +222,13 @@ done
 for meta in "$T"/cache-int/runs/*.meta.json; do
   [ -f "${meta%.meta.json}.data.json" ] || fail "cache entry $meta has no data file"
 done
-"$wnfig" sweep "${figures[@]}" --seeds "$seeds" --scale smoke --root "$root" --data-dir "$data_dir" \
-  --cache-dir "$T/cache-int" --out "$T/int" --executor slurm --dry-run >"$T/int-dry.out" 2>&1
+sweep cache-int int --executor slurm --dry-run >"$T/int-dry.out" 2>&1 || fail "dry run failed: $(tail -3 "$T/int-dry.out")"
 [ "$(grep -c '^#SBATCH --array=' "$T/int-dry.out")" = 1 ] && grep -q "^#SBATCH --job-name=wnfig-$slow" "$T/int-dry.out" &&
   grep -q "^seeds=($seed)$" "$T/int-dry.out" ||
   fail "after cancelling $cancelled (seed $seed) only that task should be missing: $(grep -E '^#SBATCH --(array|job-name)|^seeds=' "$T/int-dry.out" | tr '\n' ' ')"
 note "cancelled $cancelled ($slow seed $seed) while it ran: no cache entry for it, collect job dropped"
 
-t0=$(date +%s)
-sweep cache-int int --executor slurm >"$T/resubmit.out" 2>&1 || fail "resubmission failed: $(tail -3 "$T/resubmit.out")"
-grep -q "1 of 9 tasks missing" "$T/resubmit.out" || fail "the resubmission should run 1 task: $(cat "$T/resubmit.out")"
-wait_for_queue_to_empty 120 "the resubmitted sweep"
-same_as_local int "the resubmitted sweep"
-note "resubmitted: 1 task ran, the sweep completed, byte-identical to the local sweep ($(($(date +%s) - t0)) s)"
+submit_and_compare cache-int int 1 "resubmitted sweep"
 
 # --- nothing written outside the temporary folder --------------------------------------------
 for place in /etc/slurm /etc/munge /var/log/slurm /var/log/slurm-llnl /var/log/munge /var/lib/slurm /var/lib/slurm-llnl \
