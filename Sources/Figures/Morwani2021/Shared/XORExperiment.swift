@@ -9,13 +9,6 @@ public struct XORData: Codable, Equatable, Sendable {
     public var ewn: XORRun
     public var unnorm: XORRun
 
-    public init(inputs: [[Double]], labels: [Double], start: XORInitialization, ewn: XORRun, unnorm: XORRun) {
-        self.inputs = inputs
-        self.labels = labels
-        self.start = start
-        self.ewn = ewn
-        self.unnorm = unnorm
-    }
 }
 
 /// The start drawn from the figure seed (stream "init", acceptance rule of FIGURES.md).
