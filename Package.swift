@@ -16,6 +16,7 @@ let figureTargets: [(name: String, path: String, extra: [Target.Dependency])] = 
     ("Morwani2021Fig6", "Sources/Figures/Morwani2021/Fig6", []),
     ("Morwani2021Fig7", "Sources/Figures/Morwani2021/Fig7", ["Datasets"]),
     ("Morwani2021Fig11", "Sources/Figures/Morwani2021/Fig11", ["Morwani2021Fig7", "Datasets"]),
+    ("Kohler2019Fig1", "Sources/Figures/Kohler2019/Fig1", []),
 ]
 
 let figureDependencies: [Target.Dependency] = ["Plot", "Experiments", "FigureKit"]

@@ -118,7 +118,7 @@ final class LossTests: XCTestCase {
     }
 
     func testMarginFunctionDerivativesMatchFiniteDifferences() {
-        for phi in [MarginFunction.softplus, .sigmoid] {
+        for phi in [MarginFunction.softplus, .sigmoid, .leastSquares] {
             for t in [-3.0, -0.2, 0.0, 1.1, 4.0] {
                 let h = 1e-5
                 XCTAssertEqual(phi.derivative(t), (phi.value(t + h) - phi.value(t - h)) / (2 * h), accuracy: 1e-9)
