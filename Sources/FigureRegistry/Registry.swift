@@ -2,6 +2,7 @@ import Dukler2019ICLRFig2
 import Dukler2020Fig1
 import FigureKit
 import Kohler2019Fig1
+import Kohler2019Fig2
 import Morwani2021Fig1
 import Morwani2021Fig10
 import Morwani2021Fig11
@@ -28,4 +29,5 @@ public let registeredFigures: [AnyFigure] = [
     Morwani2021Fig7.figure,
     Morwani2021Fig11.figure,
     Kohler2019Fig1.figure,
+    Kohler2019Fig2.figure,
 ]

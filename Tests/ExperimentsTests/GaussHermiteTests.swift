@@ -67,3 +67,22 @@ final class GaussianMarginObjectiveTests: XCTestCase {
         }
     }
 }
+
+final class StudentTTests: XCTestCase {
+    func testQuantilesMatchTheTables() {
+        // t_{0.95, ν} from standard tables.
+        XCTAssertEqual(StudentT.quantile(0.95, degreesOfFreedom: 1), 6.3138, accuracy: 1e-4)
+        XCTAssertEqual(StudentT.quantile(0.95, degreesOfFreedom: 2), 2.9200, accuracy: 1e-4)
+        XCTAssertEqual(StudentT.quantile(0.95, degreesOfFreedom: 9), 1.8331, accuracy: 1e-4)
+        XCTAssertEqual(StudentT.quantile(0.975, degreesOfFreedom: 30), 2.0423, accuracy: 1e-4)
+    }
+
+    func testBandIsSymmetricAndScalesWithTheSpread() {
+        let band = MeanBand(runs: [[0, 1], [2, 1], [4, 1]], level: 0.9)
+        XCTAssertEqual(band.mean, [2, 1])
+        // sd = 2, t_{0.95,2} = 2.92: half-width 2.92·2/√3.
+        XCTAssertEqual(band.upper[0] - band.mean[0], 2.9200 * 2 / 3.0.squareRoot(), accuracy: 1e-3)
+        XCTAssertEqual(band.mean[0] - band.lower[0], band.upper[0] - band.mean[0], accuracy: 1e-12)
+        XCTAssertEqual(band.upper[1], 1, "no spread, no band")
+    }
+}

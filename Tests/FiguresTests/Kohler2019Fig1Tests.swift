@@ -27,8 +27,8 @@ final class Kohler2019Fig1Tests: XCTestCase {
                 let sNorm = (x * (1.25 * x + 0.8 * y) + y * (0.8 * x + y)).squareRoot()
                 XCTAssertEqual(sNorm, 1.75, accuracy: 1e-12, "\(loss.phi): w̃ = g₀w/‖w‖_S keeps ‖w̃‖_S = g₀")
             }
-            // The arc from θ₀ = 2.111159 to θ* = −0.674741 (FIGURES.md).
-            XCTAssertEqual(atan2(loss.directionPhase.y[0], loss.directionPhase.x[0]), 2.111159, accuracy: 1e-6)
+            // The arc from θ₀ = atan2(2.5, −1.5) = 2.111216 (FIGURES.md prints 2.111159) to θ* = −0.674741.
+            XCTAssertEqual(atan2(loss.directionPhase.y[0], loss.directionPhase.x[0]), 2.1112158, accuracy: 1e-6)
             XCTAssertEqual(atan2(loss.directionPhase.end[1], loss.directionPhase.end[0]), -0.674741, accuracy: 1e-3)
         }
     }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The per-sample functions φ of Kohler et al.'s objective f(w̃) = E[φ(zᵀw̃)] (eq. 16) with the
 /// derivatives their Stein-lemma gradients and Lipschitz constants need.
 public enum MarginFunction: String, Codable, Sendable {
@@ -40,6 +42,22 @@ public enum MarginFunction: String, Codable, Sendable {
         case .softplus: return 0.25
         case .sigmoid: return 1 / (6 * Double(3).squareRoot())
         case .leastSquares: return 2
+        }
+    }
+
+    /// (φ(t), φ′(t), φ″(t)) from one exponential: e = exp(−|t|), σ(t) and σ(−t) from e, softplus as
+    /// max(t, 0) + log1p(e) — no overflow for any t. For the n×R passes of full-batch descent;
+    /// `withValue: false` skips softplus's logarithm (the value is then 0).
+    @inlinable
+    public func derivatives(at t: Double, withValue: Bool = true) -> (value: Double, first: Double, second: Double) {
+        if self == .leastSquares { return ((1 + t) * (1 + t), 2 * (1 + t), 2) }
+        let e = Double.exp(-Swift.abs(t))
+        let big = 1 / (1 + e), small = e / (1 + e)
+        let s = t >= 0 ? big : small, sMinus = t >= 0 ? small : big  // σ(t), σ(−t)
+        switch self {
+        case .softplus: return (withValue ? Swift.max(t, 0) + Double.log(onePlus: e) : 0, s, s * sMinus)
+        case .sigmoid: return (s, s * sMinus, s * sMinus * (sMinus - s))
+        case .leastSquares: return ((1 + t) * (1 + t), 2 * (1 + t), 2)
         }
     }
 }
