@@ -7,7 +7,7 @@ WNFIG := $(BIN)/wnfig
 FIG ?=
 SELECT := $(if $(FIG),$(FIG),--all)
 
-.PHONY: all deps data build test figures golden bench gallery clean
+.PHONY: all deps data build test figures golden bench gallery fuzz clean
 
 all: figures
 
@@ -38,6 +38,12 @@ golden: build data
 	$(WNFIG) bless $(SELECT) --scale default
 	$(WNFIG) bless $(SELECT) --scale smoke
 	$(WNFIG) gallery
+
+# libFuzzer over the IDX, LIBSVM and CIFAR-10 readers, FUZZ_TIME seconds each (default 600);
+# crashes land in .build/fuzz/artifacts/ and become regression tests in Tests/DatasetsTests.
+FUZZ_TIME ?= 600
+fuzz:
+	FUZZ_TIME=$(FUZZ_TIME) Fuzz/run.sh
 
 bench: deps
 	$(SWIFT) run $(CONFIG) wnbench

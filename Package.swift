@@ -18,6 +18,7 @@ let figureTargets: [(name: String, path: String, extra: [Target.Dependency])] = 
     ("Morwani2021Fig11", "Sources/Figures/Morwani2021/Fig11", ["Morwani2021Fig7", "Datasets"]),
     ("Kohler2019Fig1", "Sources/Figures/Kohler2019/Fig1", []),
     ("Kohler2019Fig2", "Sources/Figures/Kohler2019/Fig2", ["Datasets"]),
+    ("Kohler2019Fig3", "Sources/Figures/Kohler2019/Fig3", ["Datasets"]),
 ]
 
 let figureDependencies: [Target.Dependency] = ["Plot", "Experiments", "FigureKit"]

@@ -3,6 +3,7 @@ import Dukler2020Fig1
 import FigureKit
 import Kohler2019Fig1
 import Kohler2019Fig2
+import Kohler2019Fig3
 import Morwani2021Fig1
 import Morwani2021Fig10
 import Morwani2021Fig11
@@ -30,4 +31,5 @@ public let registeredFigures: [AnyFigure] = [
     Morwani2021Fig11.figure,
     Kohler2019Fig1.figure,
     Kohler2019Fig2.figure,
+    Kohler2019Fig3.figure,
 ]
