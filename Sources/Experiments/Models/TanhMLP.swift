@@ -95,7 +95,12 @@ public struct TanhMLP: Codable, Sendable, Equatable {
                 inverseSD.append(scale)
                 for i in 0..<n { for j in 0..<m { a.elements[i * m + j] = gains[l][j] * a.elements[i * m + j] + shifts[l][j] } }
             }
-            for k in a.elements.indices { a.elements[k] = tanh(a.elements[k]) }
+            a.elements.withUnsafeMutableBufferPointer { values in
+                let target = values
+                ParallelPanels.forEachChunk(of: target.count, workPerItem: 40) { range in
+                    for k in range { target[k] = tanh(target[k]) }  // element-wise: the split cannot change a value
+                }
+            }
             hidden.append(a)
             previous = a
         }
