@@ -22,7 +22,8 @@ public func renderKohler2019Fig3(_ data: Kohler2019Fig3Data, params p: Kohler201
     }
     let c = p.centralLayer - 1, layers = data.nets[0].crossNorms.count
     let positive = data.nets.flatMap { net in (0..<layers).filter { $0 != c }.flatMap { i in net.crossNorms[i].flatMap { $0 } } }.filter { $0 > 0 }
-    let range = pow(10, floor(log10(positive.min() ?? 1e-3)))...pow(10, ceil(log10(positive.max() ?? 1)))
+    // One decade of head room above the data holds the legend.
+    let range = pow(10, floor(log10(positive.min() ?? 1e-3)))...pow(10, ceil(log10(positive.max() ?? 1)) + 1)
     var crossPanels: [Panel] = []
     for (k, net) in data.nets.enumerated() {
         var panel = Panel(title: "(\(k == 0 ? "iii" : "iv")) cross-derivatives with W_{\(p.centralLayer)} – \(net.name)",
