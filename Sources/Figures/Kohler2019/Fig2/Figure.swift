@@ -26,7 +26,10 @@ public struct Kohler2019Fig2Figure: Figure {
             return zip(panel.methods, panel.curves).map { "\($0.rawValue) \(formatNumber($1.mean[t]))" }.joined(separator: ", ")
         }
         let gs = data.panel("gaussian", .softplus), asp = data.panel("a9a", .softplus)
-        let sigmoidWins = data.panel("gaussian", .sigmoid).curve(.gdnp).mean.last! < data.panel("gaussian", .sigmoid).curve(.gd).mean.last!
+        // Rate of GDNP's mean log10‖∇f‖ on the Gaussian sigmoid: first 10 iterations vs the last half.
+        let sigmoid = data.panel("gaussian", .sigmoid).curve(.gdnp).mean, half = p.gaussianIterations / 2
+        let earlyRate = (sigmoid[min(10, p.gaussianIterations)] - sigmoid[0]) / Double(min(10, p.gaussianIterations))
+        let lateRate = linearFit((half...p.gaussianIterations).map(Double.init), Array(sigmoid[half...])).slope
         let a9aBest = zip(asp.methods, asp.curves).min { $0.1.mean.last! < $1.1.mean.last! }!.0
         return """
             Full-batch GD, AGD (Nesterov, momentum t/(t+3)), BN (S-normalized w̃ = gw/‖w‖_S, one simultaneous step on w and g), \
@@ -42,9 +45,10 @@ public struct Kohler2019Fig2Figure: Figure {
             Measured at t = T: gaussian softplus \(final("gaussian", .softplus, p.gaussianIterations)); gaussian sigmoid \
             \(final("gaussian", .sigmoid, p.gaussianIterations)); a9a softplus \(final("a9a", .softplus, p.a9aIterations)) \
             (lowest: \(a9aBest.rawValue)); a9a sigmoid \(final("a9a", .sigmoid, p.a9aIterations)). \
-            \(sigmoidWins ? "GDNP ends below GD on the Gaussian sigmoid, but" : "On the Gaussian sigmoid") no method converges \
-            linearly there: that risk has no finite minimizer along the optimal ray (g grows without bound), so the paper's linear \
-            rate for gaussian sigmoid is not reproduced.
+            On the Gaussian sigmoid GDNP's mean log10‖∇f‖ falls by \(formatNumber(-earlyRate)) per iteration over the first 10 \
+            iterations but only \(formatNumber(-lateRate)) per iteration over the last half\(lateRate > 0.5 * earlyRate ? " (no linear rate)" : ""): \
+            that risk has no finite minimizer along the optimal ray (g grows without bound), so the paper's linear rate for \
+            gaussian sigmoid (l.622–625) is \(lateRate <= -0.005 ? "reproduced only partly" : "not reproduced").
             """
     }
 }
