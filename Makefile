@@ -7,7 +7,7 @@ WNFIG := $(BIN)/wnfig
 FIG ?=
 SELECT := $(if $(FIG),$(FIG),--all)
 
-.PHONY: all deps data build test test-slurm figures golden golden-plot bench gallery clean
+.PHONY: all deps data build test test-slurm figures golden golden-plot bench gallery fuzz clean
 
 all: figures
 
@@ -55,6 +55,12 @@ golden-plot: deps
 	$(SWIFT) build $(CONFIG) --build-tests
 	WNFIGURES_BLESS_PLOT=1 $(SWIFT) test $(CONFIG) --skip-build \
 	  --filter PlotExampleGoldenTests.testEveryExampleMatchesItsPNGAndSVGGolden
+
+# libFuzzer over the IDX, LIBSVM and CIFAR-10 readers, FUZZ_TIME seconds each (default 600);
+# crashes land in .build/fuzz/artifacts/ and become regression tests in Tests/DatasetsTests.
+FUZZ_TIME ?= 600
+fuzz:
+	FUZZ_TIME=$(FUZZ_TIME) Fuzz/run.sh
 
 bench: deps
 	$(SWIFT) run $(CONFIG) wnbench

@@ -15,6 +15,7 @@ let figureFolders = [
     "Morwani2021/Fig1", "Morwani2021/Fig2", "Morwani2021/Fig3", "Morwani2021/Fig8", "Morwani2021/Fig9",
     "Morwani2021/Fig4", "Morwani2021/Fig5", "Morwani2021/Fig10", "Morwani2021/Fig6",
     "Morwani2021/Fig7", "Morwani2021/Fig11",
+    "Kohler2019/Fig1", "Kohler2019/Fig2", "Kohler2019/Fig3",
 ]
 
 let coreDependencies: [Target.Dependency] = ["Plot", "Experiments", "Datasets", "FigureKit"]

@@ -37,7 +37,15 @@ public struct IDXArray: Sendable, Equatable {
             let at = 4 + 4 * axis
             dimensions.append(Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3]))
         }
-        let count = dimensions.reduce(1, *)
+        // The product of 32-bit sizes can overflow Int (found by `make fuzz`): report it, never trap.
+        var count = 1
+        for size in dimensions {
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow else {
+                throw corrupt("header declares \(dimensions.map(String.init).joined(separator: "×")) elements, more than any file can hold")
+            }
+            count = product
+        }
         guard bytes.count == headerSize + count else {
             throw corrupt("header says \(dimensions.map(String.init).joined(separator: "×")) = \(count) bytes of data but the file holds \(bytes.count - headerSize)")
         }

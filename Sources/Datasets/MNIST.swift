@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// How strictly a loaded copy is checked.
@@ -96,15 +95,7 @@ public enum MNIST {
 
     static func contents(of file: MNISTFile, in directory: URL, check: MNISTCheck) throws -> (bytes: [UInt8], digest: String) {
         let url = try path(of: file, in: directory)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DatasetError(.corrupt, file: file.fileName, "\(url.path) cannot be read; check its permissions or \(dataFix)")
-        }
-        var bytes = [UInt8](data)
-        if Gzip.isCompressed(bytes) { bytes = try Gzip.decompress(bytes, file: url.path) }
-        let digest = SHA256.hash(data: bytes).map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
+        let (bytes, digest) = try DataFileContents.read(url, name: file.fileName)
         if check == .official, digest != file.officialSHA256 {
             throw DatasetError(
                 .corrupt, file: file.fileName,

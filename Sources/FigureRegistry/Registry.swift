@@ -1,6 +1,9 @@
 import Dukler2019ICLRFig2
 import Dukler2020Fig1
 import FigureKit
+import Kohler2019Fig1
+import Kohler2019Fig2
+import Kohler2019Fig3
 import Morwani2021Fig1
 import Morwani2021Fig10
 import Morwani2021Fig11
@@ -34,4 +37,7 @@ public let registeredFigures: [AnyFigure] = [
     Morwani2021Fig6.figure,
     Morwani2021Fig7.figure,
     Morwani2021Fig11.figure,
+    Kohler2019Fig1.figure,
+    Kohler2019Fig2.figure,
+    Kohler2019Fig3.figure,
 ]

@@ -18,7 +18,7 @@ struct FolderOptions: ParsableArguments {
     @Option(help: "Repository root holding figures/ and golden/ (default: the nearest folder above the current one with Package.swift).")
     var root: String?
 
-    @Option(help: "Folder holding the data sets (MNIST IDX files); default: $WNFIGURES_DATA_DIR, then data/mnist.")
+    @Option(help: "Folder holding the data sets (MNIST IDX files, a9a, CIFAR-10 batches); default: $WNFIGURES_DATA_DIR, then data/<set>.")
     var dataDir: String?
 
     @Option(help: "Folder of the experiment cache (default: .cache/ under the root); on a cluster, one every node can read and write.")

@@ -27,3 +27,13 @@ final class DataDirectoryTests: XCTestCase {
                        folder.url.appendingPathComponent("data/mnist").standardizedFileURL.path)
     }
 }
+
+final class DataFolderSearchTests: XCTestCase {
+    func testGivenFolderAndItsSubfolderComeBeforeTheRepositoryCopy() {
+        let folders = DataDirectory.folders(for: "a9a", explicit: "/mine", environment: ["WNFIGURES_DATA_DIR": "/env"], currentDirectory: "/x")
+        XCTAssertEqual(folders.map(\.path), ["/mine", "/mine/a9a", "/x/data/a9a"])
+        let fromEnvironment = DataDirectory.folders(for: "a9a", environment: ["WNFIGURES_DATA_DIR": "/env"], currentDirectory: "/x")
+        XCTAssertEqual(fromEnvironment.map(\.path), ["/env", "/env/a9a", "/x/data/a9a"])
+        XCTAssertEqual(DataDirectory.folders(for: "a9a", explicit: "", environment: [:], currentDirectory: "/x").map(\.path), ["/x/data/a9a"])
+    }
+}

@@ -118,12 +118,18 @@ final class LossTests: XCTestCase {
     }
 
     func testMarginFunctionDerivativesMatchFiniteDifferences() {
-        for phi in [MarginFunction.softplus, .sigmoid] {
+        for phi in [MarginFunction.softplus, .sigmoid, .leastSquares] {
             for t in [-3.0, -0.2, 0.0, 1.1, 4.0] {
                 let h = 1e-5
                 XCTAssertEqual(phi.derivative(t), (phi.value(t + h) - phi.value(t - h)) / (2 * h), accuracy: 1e-9)
                 XCTAssertEqual(
                     phi.secondDerivative(t), (phi.derivative(t + h) - phi.derivative(t - h)) / (2 * h), accuracy: 1e-9)
+            }
+            for t in [-800.0, -30, -2.5, 0, 0.7, 30, 800] {
+                let (value, first, second) = phi.derivatives(at: t)
+                XCTAssertEqual(value, phi.value(t), accuracy: 1e-15 * max(1, abs(value)))
+                XCTAssertEqual(first, phi.derivative(t), accuracy: 1e-15 * max(1, abs(first)))
+                XCTAssertEqual(second, phi.secondDerivative(t), accuracy: 1e-15 * max(1, abs(second)))
             }
             let grid = stride(from: -10.0, through: 10.0, by: 0.001).map { abs(phi.secondDerivative($0)) }
             XCTAssertEqual(grid.max()!, phi.secondDerivativeBound, accuracy: 1e-6)

@@ -23,6 +23,18 @@ final class CommandLineTests: XCTestCase {
         assertOneLineError(result, containing: "writable --out")
     }
 
+    func testDataDirReachesTheLIBSVMAndCIFARReaders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wnfig-data-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("+1 1:1\n".utf8).write(to: folder.appendingPathComponent("a9a"))
+        let a9a = try wnfig(["run", "kohler2019-fig2", "--scale", "smoke", "--no-cache", "--data-dir", folder.path, "--out", NSTemporaryDirectory()])
+        assertOneLineError(a9a, containing: "is not the official LIBSVM a9a")
+        try Data([10] + [UInt8](repeating: 0, count: 3072)).write(to: folder.appendingPathComponent("data_batch_1.bin"))
+        let cifar = try wnfig(["run", "kohler2019-fig3", "--scale", "smoke", "--no-cache", "--data-dir", folder.path, "--out", NSTemporaryDirectory()])
+        assertOneLineError(cifar, containing: "data_batch_1.bin, row 1: label byte 10 is not a class 0–9")
+    }
+
     func testBadScaleIsAUsageError() throws {
         let result = try wnfig(["run", "plot-gallery", "--scale", "huge"])
         assertOneLineError(result, containing: "huge")
