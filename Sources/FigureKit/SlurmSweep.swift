@@ -8,13 +8,6 @@ public struct TaskResources: Equatable, Sendable {
     /// Where the numbers come from, for the script's comment.
     public var basis: String
 
-    public init(cpus: Int, memoryMB: Int, minutes: Int, basis: String) {
-        self.cpus = cpus
-        self.memoryMB = memoryMB
-        self.minutes = minutes
-        self.basis = basis
-    }
-
     /// The cores the committed figures were measured on (the project's reference machine).
     static let referenceCores = 2
 
@@ -70,6 +63,7 @@ public struct SlurmOverrides: Sendable {
     public var account: String?
     /// Extra `sbatch` options, written last so that they win over everything above them.
     public var extra: [String]
+
 
     public init(partition: String? = nil, time: String? = nil, account: String? = nil, extra: [String] = []) {
         self.partition = partition
