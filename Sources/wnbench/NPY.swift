@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// A float64 array with its shape, written as a NumPy .npy file (format 1.0) so that the numpy and
