@@ -119,7 +119,7 @@ def bench_case(name, args, work):
 
 
 def fmt_seconds(value):
-    return f"{value * 1e3:.1f} ms" if value < 10 else f"{value:.1f} s"
+    return f"{value * 1e3:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
 def table(rows):
