@@ -2,10 +2,7 @@
 every row of every layer under EWN, exponential loss, constant step eta. Backprop by hand (two
 products per layer), as a careful researcher writes it for a fixed small depth; numpy loop and
 JAX fori_loop of the same formulas."""
-import numpy as np
-
-from common import main
-from wn import descend_jax, descend_numpy, effective_weights, exponential_loss, layer_spec, layer_step, network_finals
+from wn import effective_weights, exponential_loss, layer_step, network_peer
 
 
 def deep_linear(xp, kinds, x, y):
@@ -29,25 +26,5 @@ def deep_linear(xp, kinds, x, y):
     return evaluate, step
 
 
-def run_numpy(config, arrays):
-    kinds, trainable = layer_spec(config)
-    evaluate, step = deep_linear(np, kinds, arrays["x"], arrays["y"])
-    start = tuple((arrays[f"scales_{l}"], arrays[f"directions_{l}"]) for l in range(len(kinds)))
-    return network_finals(kinds, trainable, *descend_numpy(evaluate, step, start, config["steps"], config))
-
-
-def run_jax(config, arrays):
-    kinds, trainable = layer_spec(config)
-
-    def run(x, y, start):
-        import jax.numpy as jnp
-
-        evaluate, step = deep_linear(jnp, kinds, x, y)
-        return network_finals(kinds, trainable, *descend_jax(evaluate, step, start, config["steps"], config))
-
-    start = tuple((arrays[f"scales_{l}"], arrays[f"directions_{l}"]) for l in range(len(kinds)))
-    return run, (arrays["x"], arrays["y"], start)
-
-
 if __name__ == "__main__":
-    main(run_numpy, run_jax)
+    network_peer(deep_linear, lambda config, arrays: (arrays["x"], arrays["y"]))

@@ -3,9 +3,7 @@ under EWN, second layer trained unnormalized, summed multiclass cross-entropy in
 full-batch epochs with Morwani's adaptive rule. numpy loop and JAX fori_loop of the same formulas."""
 import numpy as np
 
-from common import main
-from wn import (ACTIVATIONS, cross_entropy_loss, descend_jax, descend_numpy, effective_weights, layer_spec, layer_step,
-                network_finals)
+from wn import ACTIVATIONS, cross_entropy_loss, effective_weights, layer_step, network_peer
 
 
 def mnist_net(xp, kinds, x, onehot):
@@ -31,25 +29,5 @@ def onehot_labels(labels, classes):
     return (labels.astype(np.int64)[:, None] == np.arange(classes)[None, :]).astype(np.float64)
 
 
-def run_numpy(config, arrays):
-    kinds, trainable = layer_spec(config)
-    evaluate, step = mnist_net(np, kinds, arrays["x"], onehot_labels(arrays["labels"], config["classes"]))
-    start = tuple((arrays[f"scales_{l}"], arrays[f"directions_{l}"]) for l in range(2))
-    return network_finals(kinds, trainable, *descend_numpy(evaluate, step, start, config["steps"], config))
-
-
-def run_jax(config, arrays):
-    import jax.numpy as jnp
-
-    kinds, trainable = layer_spec(config)
-
-    def run(x, onehot, start):
-        evaluate, step = mnist_net(jnp, kinds, x, onehot)
-        return network_finals(kinds, trainable, *descend_jax(evaluate, step, start, config["steps"], config))
-
-    start = tuple((arrays[f"scales_{l}"], arrays[f"directions_{l}"]) for l in range(2))
-    return run, (arrays["x"], onehot_labels(arrays["labels"], config["classes"]), start)
-
-
 if __name__ == "__main__":
-    main(run_numpy, run_jax)
+    network_peer(mnist_net, lambda config, arrays: (arrays["x"], onehot_labels(arrays["labels"], config["classes"])))

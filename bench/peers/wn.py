@@ -209,3 +209,28 @@ def two_layer_frozen_peer():
         return run, tuple(arrays[name] for name in ("x", "y", "directions_1", "scales_0", "directions_0"))
 
     main(run_numpy, run_jax)
+
+
+def network_peer(make, data):
+    """main() for a network whose every layer's start (scales_l, directions_l) is exported:
+    `make(xp, kinds, *inputs)` returns (evaluate, step), `data(config, arrays)` the inputs."""
+    from common import main
+
+    def run_numpy(config, arrays):
+        kinds, trainable = layer_spec(config)
+        evaluate, step = make(np, kinds, *data(config, arrays))
+        start = start_params(np, arrays, len(kinds))
+        return network_finals(kinds, trainable, *descend_numpy(evaluate, step, start, config["steps"], config))
+
+    def run_jax(config, arrays):
+        import jax.numpy as jnp
+
+        kinds, trainable = layer_spec(config)
+
+        def run(inputs, start):
+            evaluate, step = make(jnp, kinds, *inputs)
+            return network_finals(kinds, trainable, *descend_jax(evaluate, step, start, config["steps"], config))
+
+        return run, (data(config, arrays), start_params(np, arrays, len(kinds)))
+
+    main(run_numpy, run_jax)
