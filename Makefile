@@ -62,8 +62,15 @@ FUZZ_TIME ?= 600
 fuzz:
 	FUZZ_TIME=$(FUZZ_TIME) Fuzz/run.sh
 
-bench: deps
-	$(SWIFT) run $(CONFIG) wnbench
+# WNFigures against numpy and JAX peers of the same experiments (bench/README.md): builds wnbench,
+# creates the peers' virtual environment (numpy, jax[cpu] from PyPI), writes bench/results.json
+# and the table in bench/README.md; fails if a peer's final state differs by more than 1e-8.
+# `$(BIN)/wnbench` alone prints the older speed summary. Not part of `make test`.
+BENCH_VENV := .build/bench-venv
+bench: deps data
+	$(SWIFT) build $(CONFIG) --product wnbench
+	@scripts/bench-venv.sh $(BENCH_VENV) bench/requirements.txt
+	$(BENCH_VENV)/bin/python bench/run.py --wnbench $(BIN)/wnbench
 
 clean:
 	rm -rf .build .cache results

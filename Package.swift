@@ -74,7 +74,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/wnfig"),
-        .executableTarget(name: "wnbench", dependencies: ["Experiments"], path: "Sources/wnbench"),
+        // wnbench runs the figures' own experiments (their data, starts and networks) against the peers.
+        .executableTarget(
+            name: "wnbench",
+            dependencies: ["Experiments", "Datasets", "Morwani2021Shared", "Morwani2021Fig4", "Morwani2021Fig6"],
+            path: "Sources/wnbench"),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], path: "Tests/PlotTests"),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], path: "Tests/ExperimentsTests"),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], path: "Tests/DatasetsTests"),

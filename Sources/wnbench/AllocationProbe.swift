@@ -1,21 +1,22 @@
 import Experiments
 import Foundation
 
-/// Counts heap allocations inside the XOR training loop with glibc's mtrace: a child copy of this
+/// Counts heap allocations inside a training loop with glibc's mtrace: a child copy of this
 /// program runs with libc_malloc_debug preloaded, traces only the loop (mtrace() … muntrace()),
-/// and the parent counts the "+" (allocation) lines of the trace.
+/// and the parent counts the "+" (allocation) lines of the trace. The loop is the XOR benchmark's,
+/// or a peer case's `advance` (`caseName`).
 enum AllocationProbe {
     static let childFlag = "--allocation-probe"
     static let debugLibrary = "/lib/x86_64-linux-gnu/libc_malloc_debug.so.0"
 
     /// nil when glibc's malloc debugger is not available on this machine.
-    static func countInXORLoop(steps: Int) -> Int? {
+    static func countInLoop(steps: Int, caseName: String? = nil, dataDirectory: String? = nil) -> Int? {
         guard FileManager.default.fileExists(atPath: debugLibrary) else { return nil }
         let trace = FileManager.default.temporaryDirectory.appendingPathComponent("wnbench-mtrace-\(getpid()).txt")
         defer { try? FileManager.default.removeItem(at: trace) }
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        child.arguments = [childFlag, String(steps)]
+        child.arguments = [childFlag, String(steps)] + (caseName.map { [$0] } ?? []) + (dataDirectory.map { [$0] } ?? [])
         var environment = ProcessInfo.processInfo.environment
         environment["LD_PRELOAD"] = debugLibrary
         environment["MALLOC_TRACE"] = trace.path
@@ -31,14 +32,23 @@ enum AllocationProbe {
     }
 
     /// In the child: build and warm up, then trace exactly the training loop — `runAdaptiveDescent`
-    /// itself, so the driver is covered too.
-    static func runChild() {
-        let steps = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 10_000
+    /// itself (or the case's `advance`), so the driver is covered too.
+    static func runChild() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst(2))
+        let steps = Int(arguments.first ?? "") ?? 10_000
+        let startTrace = traceFunction("mtrace")
+        let stopTrace = traceFunction("muntrace")
+        if arguments.count > 1 {
+            let run = try PeerCases.make(arguments[1], dataDirectory: arguments.count > 2 ? arguments[2] : nil).prepare()
+            run.advance(2)
+            startTrace()
+            run.advance(steps)
+            stopTrace()
+            return
+        }
         var model = XORBenchmark().model
         var rule = AdaptiveStepRule(exponent: 0.9, maxK: 0.01)
         runAdaptiveDescent(&model, rule: &rule, stopping: StoppingRule(maxSteps: 2))
-        let startTrace = traceFunction("mtrace")
-        let stopTrace = traceFunction("muntrace")
         startTrace()
         let summary = runAdaptiveDescent(&model, rule: &rule, stopping: StoppingRule(maxSteps: steps))
         stopTrace()

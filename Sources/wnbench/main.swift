@@ -1,47 +1,94 @@
+import Dispatch
 import Experiments
 import Foundation
 
-// `make bench`: the three speed figures of issue 4 §7, printed as a small table.
-//   1. steps/s of a 20-neuron XOR EWN training step (and heap allocations inside its loop);
-//   2. the machine's OpenBLAS dgemm rate, for the shape of the MNIST-sized step;
-//   3. GFLOP/s of one full-batch step of a 784-1000-1 ReLU EWN net on 1000 samples, and its
-//      ratio to (2) — target ≥ 85 %.
+// wnbench
+//   (no arguments)   the speed summary of issue 4 §7: XOR steps/s and allocations, the dgemm
+//                    rate, a 784-1000-1 EWN step against it (`SpeedSummary.swift`).
+//   cases            the peer cases, one per line ("name<TAB>available|reason").
+//   export NAME DIR  writes the case's data and start (config.json + .npy) into DIR.
+//   peer NAME DIR [--repeats N] [--data-dir D]
+//                    export, then time our run N times (default 5) from that start; writes
+//                    DIR/ours/result.json (seconds of every repeat, dgemm rate of a comparable
+//                    shape measured right after for gemm cases, heap allocations in the loop for
+//                    toys) and DIR/ours/<final>.npy for the harness to compare with the peers.
+// `make bench` runs bench/run.py, which drives `peer` and the numpy and JAX peers.
 
-if CommandLine.arguments.dropFirst().first == AllocationProbe.childFlag {
-    AllocationProbe.runChild()
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == AllocationProbe.childFlag {
+    do { try AllocationProbe.runChild() } catch { fatalError("wnbench probe: \(error)") }
     exit(0)
 }
 
-let cores = ParallelPanels.defaultThreads
-print("wnbench — experiment core speed (\(cores) cores)")
-print(OpenBLASLibrary.provenance.summary)
-print("")
-
-let xor = XORBenchmark()
-let xorRate = xor.stepsPerSecond()
-let allocations = AllocationProbe.countInXORLoop(steps: 10_000)
-
-// The three MNIST-sized measurements are interleaved, best of 8 rounds each, so that a burst of
-// load from other processes does not land on one of them only.
-let mnist = MNISTStepBenchmark(samples: 1000, inputs: 784, hidden: 1000)
-var ourGemm = 0.0
-var nativeGemm = 0.0
-var step = (gflops: 0.0, secondsPerStep: Double.infinity)
-for _ in 0..<8 {
-    nativeGemm = max(nativeGemm, mnist.openBLASGemmRate(threads: cores))
-    ourGemm = max(ourGemm, mnist.experimentsGemmRate())
-    let round = mnist.stepRate()
-    if round.gflops > step.gflops { step = round }
+/// The value after `flag`, if given.
+func option(_ flag: String) -> String? {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
 }
-let ratio = step.gflops / nativeGemm
 
-var table = Table()
-table.add("XOR 20-neuron EWN training step", String(format: "%.0f", xorRate), "steps/s")
-table.add("  heap allocations in 10 000 XOR steps", allocations.map(String.init) ?? "not measured", "")
-table.add("dgemm \(mnist.shapeLabel), OpenBLAS \(cores) threads", String(format: "%.1f", nativeGemm), "GFLOP/s")
-table.add("dgemm \(mnist.shapeLabel), Experiments.gemm", String(format: "%.1f", ourGemm), "GFLOP/s")
-table.add(
-    "784-1000-1 ReLU EWN full-batch step, n=1000", String(format: "%.1f", step.gflops),
-    String(format: "GFLOP/s (%.1f ms/step)", step.secondsPerStep * 1000))
-table.add("step rate / OpenBLAS dgemm rate", String(format: "%.1f %%", 100 * ratio), "target ≥ 85 %")
-table.print()
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("wnbench: \(message)\n".utf8))
+    exit(2)
+}
+
+let dataDirectory = option("--data-dir")
+do {
+    switch arguments.first {
+    case nil:
+        runSpeedSummary()
+    case "cases":
+        for name in PeerCases.names { print("\(name)\t\(PeerCases.unavailable[name] ?? "available")") }
+    case "export":
+        guard arguments.count >= 3 else { fail("usage: wnbench export NAME DIR [--data-dir D]") }
+        try PeerCases.make(arguments[1], dataDirectory: dataDirectory).export(to: URL(fileURLWithPath: arguments[2]))
+    case "peer":
+        guard arguments.count >= 3 else { fail("usage: wnbench peer NAME DIR [--repeats N] [--data-dir D]") }
+        let repeats = Int(option("--repeats") ?? "5") ?? 5
+        try timeOurs(arguments[1], folder: URL(fileURLWithPath: arguments[2]), repeats: repeats)
+    default:
+        fail("unknown command \(arguments[0]); commands: (none), cases, export, peer")
+    }
+} catch {
+    fail("\(error)")
+}
+
+/// Exports the case, times `repeats` fresh runs of it, and writes what the harness compares.
+func timeOurs(_ name: String, folder: URL, repeats: Int) throws {
+    let peerCase = try PeerCases.make(name, dataDirectory: dataDirectory)
+    try peerCase.export(to: folder.appendingPathComponent("export"))
+    var seconds: [Double] = []
+    var finals: [String: NPYArray] = [:]
+    for repeatIndex in 0..<max(1, repeats) {
+        let run = peerCase.prepare()
+        let start = DispatchTime.now().uptimeNanoseconds
+        run.advance(peerCase.steps)
+        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
+        let these = run.finals()
+        // Every repeat starts from the same export, so it must end at the same bits.
+        if repeatIndex > 0 {
+            for (key, array) in these where array.values != finals[key]?.values {
+                throw BenchError("\(name): repeat \(repeatIndex) ended at different \(key) — the run is not deterministic")
+            }
+        }
+        finals = these
+    }
+    var result: [String: Any] = [
+        "name": name, "kind": peerCase.kind.rawValue, "steps": peerCase.steps, "seconds": seconds,
+        "summary": peerCase.summary, "blas": OpenBLASLibrary.provenance.summary, "cores": ParallelPanels.defaultThreads,
+    ]
+    if let flops = peerCase.flops, let shape = peerCase.dgemmShape {
+        // Measured in the same process right after our runs, so both see the same machine load.
+        result["flops"] = flops
+        result["dgemm_shape"] = [shape.m, shape.n, shape.k]
+        result["dgemm_gflops"] = measuredDGEMMRate(
+            threads: ParallelPanels.defaultThreads, m: shape.m, n: shape.n, k: shape.k, minimumSeconds: 0.3)
+    }
+    if peerCase.kind == .toy {
+        let probeSteps = min(peerCase.steps, 10_000)
+        result["allocation_probe_steps"] = probeSteps
+        result["allocations"] = AllocationProbe.countInLoop(steps: probeSteps, caseName: name, dataDirectory: dataDirectory) ?? NSNull()
+    }
+    let ours = folder.appendingPathComponent("ours")
+    try writeArrays(finals, to: ours)
+    try writeJSON(result, to: ours.appendingPathComponent("result.json"))
+}

@@ -111,18 +111,24 @@ private func smallGemm(
 ) {
     let lda = a.columns
     let ldb = b.columns
+    // op(A)[i, p] = A[i·ai + p·ap], op(B)[p, j] = B[p·bp + j·bj]: the transposes become strides
+    // fixed before the loops (the toy nets' steps are mostly these products), the sums the same.
+    let (ai, ap) = ta ? (1, lda) : (lda, 1)
+    let (bp, bj) = tb ? (1, ldb) : (ldb, 1)
     a.elements.withUnsafeBufferPointer { pa in
         b.elements.withUnsafeBufferPointer { pb in
             c.elements.withUnsafeMutableBufferPointer { pc in
+                // A and B are empty when k = 0; C is then α·0 (+ βC), as before.
+                guard let cBase = pc.baseAddress else { return }
+                let aBase = pa.baseAddress, bBase = pb.baseAddress
                 for i in 0..<m {
                     for j in 0..<n {
                         var s = 0.0
-                        for p in 0..<k {
-                            let aip = ta ? pa[p * lda + i] : pa[i * lda + p]
-                            let bpj = tb ? pb[j * ldb + p] : pb[p * ldb + j]
-                            s += aip * bpj
+                        if let aBase, let bBase {
+                            let aRow = aBase + i * ai, bColumn = bBase + j * bj
+                            for p in 0..<k { s += aRow[p * ap] * bColumn[p * bp] }
                         }
-                        pc[i * n + j] = alpha * s + (beta == 0 ? 0 : beta * pc[i * n + j])
+                        cBase[i * n + j] = alpha * s + (beta == 0 ? 0 : beta * cBase[i * n + j])
                     }
                 }
             }
