@@ -52,7 +52,7 @@ public func renderPruning(_ data: MNISTPruningExperiment, params: MNISTPruningPa
 
 /// Fig. 7's caption.
 public func pruningCaption(_ data: MNISTPruningExperiment, params: MNISTPruningParameters) -> String {
-    var text = "Test accuracy against the percentage of first-layer neurons pruned, at the first step where the training loss "
+    var text = "Test accuracy against the percentage of first-layer neurons pruned, at the first kept epoch where the training loss "
         + "falls to L = e^\(formatNumber(params.highLogLoss)) (a) and L = e^\(formatNumber(params.lowLogLoss)) (b), "
         + "for an MNIST 2-layer ReLU net whose first layer is EWN, SWN or unnormalized. Neurons whose ‖w_u‖ grew least "
         + "from initialization are pruned first (their outgoing weights zeroed). "
