@@ -7,7 +7,7 @@ WNFIG := $(BIN)/wnfig
 FIG ?=
 SELECT := $(if $(FIG),$(FIG),--all)
 
-.PHONY: all deps data build test figures golden golden-plot bench gallery clean
+.PHONY: all deps data build test test-slurm figures golden golden-plot bench gallery clean
 
 all: figures
 
@@ -28,6 +28,12 @@ test: data
 	$(SWIFT) test $(CONFIG) --skip-build
 	scripts/check-blas-kernels.sh $(WNFIG)
 	$(WNFIG) check --all
+
+# A single-node Slurm on localhost (root; installs slurm-wlm and munge when missing): a 3 × 3
+# smoke sweep submitted as array jobs gives the bytes of a local sweep, and a cancelled task is
+# completed by submitting again. Everything it writes stays in one temporary folder.
+test-slurm: build data
+	scripts/test-slurm.sh $(WNFIG)
 
 # One row per figure: id, seconds, golden match, claims. The gallery is rebuilt even when a
 # comparison fails; the exit status still reports the failure.

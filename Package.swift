@@ -60,7 +60,7 @@ let package = Package(
             path: "Sources/Datasets"),
         .target(
             name: "FigureKit",
-            dependencies: ["Plot", "Experiments", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Plot", "Experiments", "Datasets", .product(name: "Crypto", package: "swift-crypto")],
             path: "Sources/FigureKit"),
         .target(
             name: "FigureRegistry",

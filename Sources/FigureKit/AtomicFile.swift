@@ -16,7 +16,7 @@ public enum AtomicFile {
             throw FigureKitError(.io, "cannot create output folder \(folder.path): \(reason(error)); choose a writable --out folder")
         }
         if let existing = try? Data(contentsOf: url), existing == data { return }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = folder.appendingPathComponent(temporaryName(for: url))
         guard manager.createFile(atPath: temporary.path, contents: data) else {
             throw FigureKitError(.io, "cannot write \(url.path): folder \(folder.path) is not writable; choose a writable --out folder")
         }
@@ -25,6 +25,14 @@ public enum AtomicFile {
             try? manager.removeItem(at: temporary)
             throw FigureKitError(.io, "cannot write \(url.path): \(message); choose a writable --out folder")
         }
+    }
+
+    /// A sibling name no other writer uses: the pid alone is not enough, since two threads of one
+    /// process (figures sharing an experiment) or two processes on different nodes of a cluster
+    /// (same pid, shared folder) can write the same target at once. The leading dot and the
+    /// `.tmp` suffix keep an abandoned one (its writer killed) out of every listing that counts.
+    public static func temporaryName(for url: URL) -> String {
+        ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
     }
 
     /// Fails early, before hours of computing, when `folder` cannot receive output.

@@ -21,12 +21,16 @@ public struct Manifest: Codable, Sendable {
         /// and the machine's OpenBLAS dgemm rate (all cores) measured right after the run.
         public let gflops: Double?
         public let dgemm_gflops: Double?
+        /// Peak resident memory of the run in MiB (nil in manifests written before it was
+        /// recorded): with `run_s` and `blas.panel_threads`, what a Slurm task of it requests.
+        public let peak_rss_mb: Double?
 
-        public init(run_s: Double, render_s: Double, gflops: Double? = nil, dgemm_gflops: Double? = nil) {
+        public init(run_s: Double, render_s: Double, gflops: Double? = nil, dgemm_gflops: Double? = nil, peak_rss_mb: Double? = nil) {
             self.run_s = run_s
             self.render_s = render_s
             self.gflops = gflops
             self.dgemm_gflops = dgemm_gflops
+            self.peak_rss_mb = peak_rss_mb
         }
 
         /// Achieved rate as a share of the dgemm rate.

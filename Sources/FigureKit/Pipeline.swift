@@ -79,10 +79,12 @@ public func obtainResult(_ request: FigureRequest, cache: ResultCache?, progress
     let context = RunContext(
         seed: seed, scale: request.scale, progress: progress, sharedResults: request.useCache ? cache : nil,
         dataDirectory: request.dataDirectory, checkpointing: request.checkpointing)
+    PeakMemory.reset()
     let start = DispatchTime.now()
     let data = try figure.runJSON(params, context)
     // A shared computation re-used from another figure counts with the time it took when it ran.
-    var entry = ResultCache.Entry(run_s: seconds(since: start) + context.reused.seconds, render_s: nil)
+    var entry = ResultCache.Entry(
+        run_s: seconds(since: start) + context.reused.seconds, peak_rss_mb: PeakMemory.peakMegabytes())
     if let flops = try figure.gemmFlopsJSON(data), let measure = request.referenceGemmRate, entry.run_s > 0 {
         entry.gflops = flops / entry.run_s * 1e-9
         entry.dgemm_gflops = measure()
@@ -128,7 +130,8 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         git_commit: commit, versions: Versions.all, blas: OpenBLASLibrary.provenance, sha256: digests,
         timings: .init(
             run_s: rounded(entry.run_s), render_s: rounded(entry.render_s ?? renderSeconds),
-            gflops: entry.gflops.map(roundedRate), dgemm_gflops: entry.dgemm_gflops.map(roundedRate)),
+            gflops: entry.gflops.map(roundedRate), dgemm_gflops: entry.dgemm_gflops.map(roundedRate),
+            peak_rss_mb: entry.peak_rss_mb),
         claims: claims)
 
     var files: [URL] = []

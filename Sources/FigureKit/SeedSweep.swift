@@ -110,10 +110,12 @@ public enum SeedRange {
     }
 }
 
-/// Runs `request`'s figure once per seed (each through the cache) and judges its claims.
+/// Runs `request`'s figure once per seed (each through the cache) and judges its claims. With
+/// `cachedOnly` nothing runs: it is the collect step of a sweep whose tasks filled the cache, and
+/// a missing result is an error naming the seed.
 public func sweepSeeds(
     _ request: FigureRequest, seeds: [UInt64], workspace: Workspace, cache: ResultCache?,
-    log: (String) -> Void = { _ in }
+    cachedOnly: Bool = false, log: (String) -> Void = { _ in }
 ) throws -> SeedSweep {
     let figure = request.figure
     let commit = Versions.gitCommit(in: workspace.root)
@@ -123,6 +125,11 @@ public func sweepSeeds(
     for (index, seed) in seeds.enumerated() {
         var seeded = request
         seeded.seed = seed
+        if cachedOnly, let cache, !cache.isComplete(cache.key(id: figure.id, params: params, seed: seed)) {
+            throw FigureKitError(
+                .input,
+                "\(figure.id) seed \(seed) has no complete result in \(cache.folder.path) (its task failed, was cancelled or has not run); read its log, then submit the same sweep again to run only the missing keys")
+        }
         let result = try obtainResult(seeded, cache: cache, progressLabel: "\(figure.id) seed \(seed)")
         let claims = try figure.claimsJSON(result.data, result.params, request.scale)
         runs.append((seed, claims))

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// The folders a run reads and writes, all relative to the repository root by default.
@@ -26,13 +27,5 @@ public struct Workspace: Sendable {
     }
 
     /// The repository root: the nearest folder above `start` that holds Package.swift.
-    public static func findRoot(from start: URL) -> URL? {
-        var folder = start.standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
-        }
-    }
+    public static func findRoot(from start: URL) -> URL? { DataDirectory.repositoryRoot(from: start) }
 }

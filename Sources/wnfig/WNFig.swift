@@ -10,7 +10,7 @@ struct WNFig: ParsableCommand {
         commandName: "wnfig",
         abstract: "Re-run the experiments behind figures of weight- and batch-normalization papers and render them.",
         version: Versions.wnfig,
-        subcommands: [List.self, Run.self, Check.self, Sweep.self, Bless.self, GalleryCommand.self, Cite.self])
+        subcommands: [List.self, Run.self, Check.self, Sweep.self, TaskCommand.self, Bless.self, GalleryCommand.self, Cite.self])
 }
 
 /// Options every command that touches the figure folders shares.
@@ -21,11 +21,15 @@ struct FolderOptions: ParsableArguments {
     @Option(help: "Folder holding the data sets (MNIST IDX files); default: $WNFIGURES_DATA_DIR, then data/mnist.")
     var dataDir: String?
 
+    @Option(help: "Folder of the experiment cache (default: .cache/ under the root); on a cluster, one every node can read and write.")
+    var cacheDir: String?
 
     var workspace: Workspace {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let base = root.map { URL(fileURLWithPath: $0) } ?? Workspace.findRoot(from: cwd) ?? cwd
-        return Workspace(root: base)
+        var workspace = Workspace(root: base)
+        if let cacheDir { workspace.cache = URL(fileURLWithPath: cacheDir, relativeTo: cwd).standardizedFileURL }
+        return workspace
     }
 }
 
@@ -232,10 +236,16 @@ struct Check: ParsableCommand {
     }
 }
 
+enum Executor: String, ExpressibleByArgument, CaseIterable {
+    case local, slurm
+}
+
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run figures once per seed (through the cache) and judge each claim over the seeds.",
-        discussion: "Writes <out>/<id>.seeds.json (per claim: seeds tried, how many passed, what was measured for each) and prints the table. Images are not rendered.")
+        discussion: """
+            Writes <out>/<id>.seeds.json (per claim: seeds tried, how many passed, what was measured for each) and prints the table; with --render also each figure (at its default seed when swept, else the first seed). --executor local runs the seeds in this process (-j 1) or in N worker processes; --executor slurm submits one array job per figure (one task per missing seed) and a collect job that writes the seeds files and figures after them. Only keys missing from the cache run, so the same command again resumes an interrupted sweep.
+            """)
 
     @OptionGroup var selection: Selection
     @OptionGroup var folders: FolderOptions
@@ -255,26 +265,196 @@ struct Sweep: ParsableCommand {
     @Flag(help: "Run every seed's experiment even when a cached result matches.")
     var noCache = false
 
+    @Flag(help: "Also render each figure (PNG, PDF, SVG, data, manifest) from the cache into the output folder.")
+    var render = false
+
+    @Option(help: "local (this machine) or slurm (sbatch array jobs).")
+    var executor: Executor = .local
+
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Local worker processes (--executor local).")
+    var jobs = 1
+
+    @Flag(help: "Print the sbatch scripts instead of submitting them (--executor slurm).")
+    var dryRun = false
+
+    @Option(help: "Slurm partition of every job.")
+    var partition: String?
+
+    @Option(help: "Slurm time limit of each task, e.g. 4:00:00 (default: 3 × the measured run_s + 10 min, or a per-scale default).")
+    var time: String?
+
+    @Option(help: "Slurm account to charge.")
+    var account: String?
+
+    @Option(name: .customLong("sbatch-arg"), parsing: .unconditionalSingleValue, help: "Extra sbatch option for every job, e.g. --sbatch-arg=--qos=long (repeatable; wins over the measured resources).")
+    var sbatchArguments: [String] = []
+
+    @Flag(help: .hidden)
+    var cachedOnly = false
+
+    /// Not `validate()`: ArgumentParser would wrap its errors; these are one-line usage errors.
+    func checkOptions() throws {
+        guard jobs >= 1 else { throw FigureKitError(.usage, "-j \(jobs) runs nothing; give at least 1 worker process") }
+        if executor == .slurm {
+            if jobs != 1 { throw FigureKitError(.usage, "-j applies to --executor local; Slurm runs each task as an array task, drop -j") }
+            if cachedOnly || render { throw FigureKitError(.usage, "the Slurm collect job renders from the cache itself; drop --render/--cached-only with --executor slurm") }
+        } else {
+            let slurmOnly = [dryRun ? "--dry-run" : nil, partition.map { _ in "--partition" }, time.map { _ in "--time" },
+                             account.map { _ in "--account" }, sbatchArguments.isEmpty ? nil : "--sbatch-arg"].compactMap { $0 }
+            if !slurmOnly.isEmpty {
+                throw FigureKitError(.usage, "\(slurmOnly.joined(separator: ", ")) apply to --executor slurm; add --executor slurm or drop them")
+            }
+        }
+    }
+
     func run() throws {
+        try checkOptions()
         let workspace = folders.workspace
-        let seedList = try SeedRange.parse(seeds)
-        let figures = try selection.figures()
+        let plan = SweepPlan(figures: try selection.figures(), seeds: try SeedRange.parse(seeds), scale: scale, overrides: assignments)
+        // Bad --set keys fail here, in one line, before any work is handed out.
+        for figure in plan.figures { _ = try figure.parameters(scale, overrides: assignments) }
         let folder = out.map { URL(fileURLWithPath: $0) } ?? workspace.figures
+        let cache = ResultCache(folder: workspace.cache)
+        let invocation = SweepInvocation(
+            executable: SweepInvocation.currentExecutable, root: workspace.root.path, cacheFolder: workspace.cache.path,
+            dataDirectory: folders.dataDir, out: folder.path, noCache: noCache)
+        if executor == .slurm {
+            try submit(plan, invocation: invocation, cache: cache, workspace: workspace, folder: folder)
+            return
+        }
         try AtomicFile.requireWritableFolder(folder)
         reportBLAS(printSummary: true)
-        let cache = ResultCache(folder: workspace.cache)
-        for figure in figures {
-            let request = FigureRequest(
-                figure: figure, scale: scale, overrides: assignments, useCache: !noCache, showProgress: true,
-                dataDirectory: folders.dataDir)
-            let sweep = try sweepSeeds(request, seeds: seedList, workspace: workspace, cache: cache) { line in
-                FileHandle.standardError.write(Data((line + "\n").utf8))
+        var workersRan = false
+        if jobs > 1 && !cachedOnly {
+            let tasks = noCache ? plan.tasks : try plan.missing(in: cache)
+            let workers = min(jobs, max(1, tasks.count))
+            let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
+            stderr("wnfig sweep: \(tasks.count) of \(plan.tasks.count) tasks to run on \(workers) worker processes, \(threads) panel thread(s) each (the rest are complete in \(cache.folder.path))")
+            let logs = workspace.cache.appendingPathComponent("logs")
+            let failures = try LocalExecutor.run(tasks, plan: plan, invocation: invocation, jobs: workers, threads: threads, logFolder: logs, log: stderr)
+            if let first = failures.first {
+                throw FigureKitError(
+                    .io, "\(failures.count) of \(tasks.count) tasks failed (first: \(first.task), log \(first.log.path)); fix the cause, then run the same sweep again: only the missing keys run")
             }
+            workersRan = true
+        }
+        for figure in plan.figures {
+            // After the workers, everything is in the cache: collect it, never re-run it.
+            let request = FigureRequest(
+                figure: figure, scale: scale, overrides: assignments, useCache: !noCache || workersRan, showProgress: true,
+                dataDirectory: folders.dataDir)
+            let sweep = try sweepSeeds(
+                request, seeds: plan.seeds, workspace: workspace, cache: cache, cachedOnly: cachedOnly || workersRan, log: stderr)
             try AtomicFile.write(try FigureCoding.encoder(pretty: true).encode(sweep), to: SeedSweep.url(for: figure.id, in: folder))
             print(sweep.table)
+            if render {
+                var one = request
+                one.seed = plan.renderSeed(for: figure)
+                one.useCache = true
+                _ = try produceFigure(one, into: folder, workspace: workspace, cache: cache)
+                print("rendered \(figure.id) at seed \(one.seed!) → \(folder.path)")
+            }
             print("")
         }
     }
+
+    /// One array job per figure with missing seeds, then the collect job after them.
+    private func submit(_ plan: SweepPlan, invocation: SweepInvocation, cache: ResultCache, workspace: Workspace, folder: URL) throws {
+        let slurm = SlurmSweep(
+            plan: plan, invocation: invocation,
+            overrides: SlurmOverrides(partition: partition, time: time, account: account, extra: sbatchArguments))
+        let missing = noCache ? plan.tasks : try plan.missing(in: cache)
+        var manifestFolders = [folder]
+        for candidate in [workspace.figures, workspace.figures.appendingPathComponent("paper")] where candidate.standardizedFileURL != folder.standardizedFileURL {
+            manifestFolders.append(candidate)
+        }
+        var arrays: [(figure: String, seeds: [UInt64], script: String)] = []
+        var collectMemory = 1024
+        for figure in plan.figures {
+            let resources = try TaskResources.estimate(for: figure, scale: scale, overrides: assignments, manifestFolders: manifestFolders)
+            collectMemory = max(collectMemory, resources.memoryMB)
+            let seeds = missing.filter { $0.figure == figure.id }.map(\.seed)
+            if !seeds.isEmpty { arrays.append((figure.id, seeds, slurm.arrayScript(figure: figure.id, seeds: seeds, resources: resources))) }
+        }
+        if dryRun {
+            for array in arrays {
+                print("# ==> \(slurm.scriptURL(for: array.figure).path) (sbatch --parsable <this script>)")
+                print(array.script)
+            }
+            print("# ==> \(slurm.collectURL.path) (<figure> below: the job id sbatch gives that figure's array, filled in at submission)")
+            print(slurm.collectScript(dependencies: arrays.map { "<\($0.figure)>" }, memoryMB: collectMemory), terminator: "")
+            return
+        }
+        let sbatch = try Sbatch.locate()
+        try AtomicFile.requireWritableFolder(slurm.logFolder)
+        try AtomicFile.requireWritableFolder(folder)
+        print("\(missing.count) of \(plan.tasks.count) tasks missing from \(cache.folder.path)")
+        var jobIDs: [String] = []
+        for array in arrays {
+            let url = slurm.scriptURL(for: array.figure)
+            try AtomicFile.write(Data(array.script.utf8), to: url)
+            let id = try Sbatch.submit(url, sbatch: sbatch)
+            jobIDs.append(id)
+            print("submitted \(array.figure): array job \(id), \(array.seeds.count) task(s) for seeds \(SeedRange.describe(array.seeds))")
+        }
+        try AtomicFile.write(Data(slurm.collectScript(dependencies: jobIDs, memoryMB: collectMemory).utf8), to: slurm.collectURL)
+        let collect: String
+        do {
+            collect = try Sbatch.submit(slurm.collectURL, sbatch: sbatch)
+        } catch let error as FigureKitError where !jobIDs.isEmpty {
+            throw FigureKitError(error.kind, error.message + " (array jobs \(jobIDs.joined(separator: " ")) are queued: scancel them, or let them run and submit again)")
+        }
+        let after = jobIDs.isEmpty ? "now (every result is in the cache)" : "after \(jobIDs.joined(separator: ", ")) succeed"
+        print("submitted collect: job \(collect), runs \(after); seeds files and figures → \(folder.path)")
+        print("scripts and logs: \(slurm.folder.path)")
+    }
+}
+
+/// One task of a sweep: fills the cache with one figure's result at one seed, and does nothing
+/// when that result is already complete (a resubmitted or duplicated task costs a hash).
+struct TaskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "task", abstract: "Fill the cache with one figure's result at one seed (what 'wnfig sweep' workers and Slurm tasks run).",
+        shouldDisplay: false)
+
+    @Argument(help: "Figure id.")
+    var id: String
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(help: "Seed of the run.")
+    var seed: UInt64
+
+    @Option(help: "smoke, default or paper.")
+    var scale: Scale = .default
+
+    @Option(name: .customLong("set"), help: "Override a parameter: key=value (repeatable).")
+    var assignments: [String] = []
+
+    @Flag(help: "Run even when the cache holds a complete result.")
+    var noCache = false
+
+    func run() throws {
+        let figure = try FigureLookup.find(id, in: registeredFigures)
+        let cache = ResultCache(folder: folders.workspace.cache)
+        let key = cache.key(id: figure.id, params: try figure.parameters(scale, overrides: assignments), seed: seed)
+        if !noCache && cache.isComplete(key) {
+            print("\(figure.id) seed \(seed): complete in \(cache.folder.path) (key \(key)), nothing to do")
+            return
+        }
+        reportBLAS(printSummary: true)
+        let dgemmRate = MeasuredOnce { measuredDGEMMRate() }
+        let request = FigureRequest(
+            figure: figure, scale: scale, seed: seed, overrides: assignments, useCache: !noCache, showProgress: true,
+            referenceGemmRate: { dgemmRate.value }, dataDirectory: folders.dataDir)
+        let result = try obtainResult(request, cache: cache)
+        let peak = result.entry.peak_rss_mb.map { ", peak \(formatNumber($0)) MiB" } ?? ""
+        print(String(format: "%@ seed %llu: ran in %.1f s%@ → key %@", figure.id, seed, result.entry.run_s, peak, key))
+    }
+}
+
+private func stderr(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 /// A value computed the first time it is asked for, then kept (for the dgemm rate of one run).

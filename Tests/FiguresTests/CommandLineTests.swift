@@ -3,40 +3,8 @@ import XCTest
 
 /// The `wnfig` executable as a user meets it: exit statuses and one-line errors for bad input.
 final class CommandLineTests: XCTestCase {
-    private struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    private func wnfig(_ arguments: [String], whileRunning: (Process) throws -> Void = { _ in }) throws -> Result {
-        // The test bundle and the wnfig product are built into the same folder.
-        let binFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [binFolder, binFolder.deletingLastPathComponent()].map { $0.appendingPathComponent("wnfig") }
-        guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("wnfig is not built next to the tests (run 'make test', which builds it)")
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        try whileRunning(process)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    private func assertOneLineError(_ result: Result, containing text: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(result.status, 2, "usage errors exit with 2", file: file, line: line)
-        let lines = result.stderr.split(separator: "\n")
-        XCTAssertEqual(lines.count, 1, "one error line, got: \(result.stderr)", file: file, line: line)
-        XCTAssertTrue(result.stderr.contains(text), result.stderr, file: file, line: line)
+    private func wnfig(_ arguments: [String], whileRunning: (Process) throws -> Void = { _ in }) throws -> WNFigResult {
+        try WNFigProcess.run(arguments, whileRunning: whileRunning)
     }
 
     func testUnknownFigureIdListsTheNearestIds() throws {
@@ -80,7 +48,7 @@ final class CommandLineTests: XCTestCase {
 
     // MARK: resumable MNIST runs (need the official MNIST files, like the smoke goldens)
 
-    private func mnistRun(_ out: URL, _ extra: [String] = [], whileRunning: (Process) throws -> Void = { _ in }) throws -> Result {
+    private func mnistRun(_ out: URL, _ extra: [String] = [], whileRunning: (Process) throws -> Void = { _ in }) throws -> WNFigResult {
         let result = try wnfig(
             ["run", "morwani2021-fig7", "--scale", "smoke", "--no-cache", "--format", "png", "--out", out.path] + extra,
             whileRunning: whileRunning)

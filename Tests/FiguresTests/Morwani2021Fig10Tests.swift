@@ -27,6 +27,23 @@ final class Morwani2021Fig10Tests: XCTestCase {
         }
     }
 
+    /// Fig. 10 draws Fig. 5's runs: with a cache, it reads them instead of training them again.
+    func testFig10ReadsFig5sRunsFromTheCacheInsteadOfRetraining() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xor-share-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = ResultCache(folder: root.appendingPathComponent("cache"))
+        let runs = cache.folder
+        func entries() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? []).filter { $0.hasSuffix(".data.json") }.count
+        }
+        let context = RunContext(seed: 2, scale: .smoke, sharedResults: cache)
+        let fig5 = try runXOR(smoke.xor, context: context)
+        XCTAssertEqual(entries(), 1, "the XOR pair is stored under the experiment's name")
+        let fig10 = try runXORAppendix(smoke, context: context)
+        XCTAssertEqual(entries(), 1, "Fig. 10 found the pair instead of training and storing it again")
+        XCTAssertEqual(fig10.xor, fig5)
+    }
+
     func testSWNNormIsTheAbsoluteValueOfGammaAndMatchesTheWeights() throws {
         let data = try runXORAppendix(smoke, context: RunContext(seed: 0, scale: .smoke))
         XCTAssertTrue(data.swn.reachedTarget)

@@ -2,13 +2,21 @@
 import Glibc
 #endif
 import Dispatch
+import Foundation
 
 /// A split of 0..<length into panels whose boundaries depend only on the problem size (never on
 /// the number of threads), run concurrently. Panel sizes are multiples of 16 except the last, so
 /// every panel starts on the same micro-kernel boundaries for a given size.
 public struct ParallelPanels: Sendable {
-    /// All cores of the machine (2 on the project's reference machine).
-    public static let defaultThreads = max(1, System.processorCount)
+    /// All cores of the machine (2 on the project's reference machine), or `WNFIGURES_THREADS`
+    /// when set: a Slurm task or a `sweep -j N` worker gets a share of a node's cores, and
+    /// starting a thread per core of a 64-core node would fight the other tasks on it. The
+    /// results do not depend on the count (the panel boundaries depend on sizes only).
+    public static let defaultThreads = System.threads(
+        requested: ProcessInfo.processInfo.environment[threadsVariable], cores: System.processorCount)
+
+    /// The environment variable that caps the panel threads.
+    public static let threadsVariable = "WNFIGURES_THREADS"
 
     /// Below this many multiply-adds a product is one panel: dispatch would cost more than it saves.
     public static let minimumProductWork = 1 << 21
@@ -62,6 +70,12 @@ extension ParallelPanels {
 }
 
 enum System {
+    /// A positive `requested` count, else every core.
+    static func threads(requested: String?, cores: Int) -> Int {
+        if let requested, let count = Int(requested.trimmingCharacters(in: .whitespaces)), count > 0 { return count }
+        return max(1, cores)
+    }
+
     static var processorCount: Int {
         #if canImport(Glibc)
         return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))

@@ -14,14 +14,6 @@ public struct PlotGalleryParameters: FigureParameters {
     /// Training steps of the synthetic loss/α curves on the twin-axis panel.
     public var trainingSteps: Int
 
-    public init(curvePoints: Int, gridSize: Int, descentSteps: Int, descentStep: Double, trainingSteps: Int) {
-        self.curvePoints = curvePoints
-        self.gridSize = gridSize
-        self.descentSteps = descentSteps
-        self.descentStep = descentStep
-        self.trainingSteps = trainingSteps
-    }
-
     public static func preset(_ scale: Scale) -> Self {
         switch scale {
         case .smoke:

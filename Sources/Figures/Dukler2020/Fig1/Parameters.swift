@@ -23,20 +23,6 @@ public struct NormGrowthParameters: FigureParameters {
     /// 2000 points; FIGURES.md allows up to 5000, which makes a 3 MB SVG).
     public var scatterEvery: Int
 
-    public init(sampleCount: Int, positiveDigit: Int, negativeDigit: Int, hiddenUnits: Int, alpha: Double, gdSteps: Int,
-                stepFractions: [Double], flowStepFraction: Double, recordEvery: Int, scatterEvery: Int) {
-        self.sampleCount = sampleCount
-        self.positiveDigit = positiveDigit
-        self.negativeDigit = negativeDigit
-        self.hiddenUnits = hiddenUnits
-        self.alpha = alpha
-        self.gdSteps = gdSteps
-        self.stepFractions = stepFractions
-        self.flowStepFraction = flowStepFraction
-        self.recordEvery = recordEvery
-        self.scatterEvery = scatterEvery
-    }
-
     /// paper = default: the paper's figure is a schematic and gives no numbers.
     public static func preset(_ scale: Scale) -> NormGrowthParameters {
         switch scale {

@@ -14,14 +14,6 @@ public struct NeighbourhoodParameters: FigureParameters {
     /// Monte-Carlo samples drawn uniformly in each parameter ball to test the region formula.
     public var samplesPerRegion: Int
 
-    public init(epsilon: Double, centreX: [Double], centreY: [Double], vertexCount: Int, samplesPerRegion: Int) {
-        self.epsilon = epsilon
-        self.centreX = centreX
-        self.centreY = centreY
-        self.vertexCount = vertexCount
-        self.samplesPerRegion = samplesPerRegion
-    }
-
     public static func preset(_ scale: Scale) -> NeighbourhoodParameters {
         // Geometry only: every scale is the paper's picture; smoke uses coarser polygons and fewer samples.
         let coarse = scale == .smoke

@@ -7,10 +7,6 @@ public struct XORAppendixData: Codable, Equatable, Sendable {
     public var xor: XORData
     public var swn: XORRun
 
-    public init(xor: XORData, swn: XORRun) {
-        self.xor = xor
-        self.swn = swn
-    }
 }
 
 /// EWN and Unnorm exactly as Fig. 5, then SWN (eq. 1–2, k_max 0.1) from the same start.

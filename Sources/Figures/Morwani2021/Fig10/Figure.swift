@@ -7,11 +7,8 @@ public let figure = AnyFigure(FigureDefinition(
     run: runXORAppendix, render: renderXORAppendix, claims: xorAppendixClaims, caption: xorAppendixCaption))
 
 func xorAppendixCaption(_ data: XORAppendixData, params: XORAppendixParameters) -> String {
-    "(a) The XOR dataset. (b), (c) and (d): norm ‖w_j‖ of each hidden neuron's incoming weights against steps for EWN, "
-        + "Unnorm and SWN (|γ_j|, eq. 1–2, k_max = \(formatNumber(params.kMaxSWN))), all from the same start: "
-        + grownSentence([data.xor.ewn, data.xor.unnorm, data.swn], hiddenUnits: params.hiddenUnits)
-        + " Panels (a)–(c) are the runs of Fig. 5. "
-        + xorSettingsSentence(data.xor.start, params: params.xor) + " "
-        + [data.xor.ewn, data.xor.unnorm, data.swn].map { xorRunSummary($0, params: params.xor) }
-        .joined(separator: "; ") + "."
+    xorCaption(
+        panels: "(a) The XOR dataset. (b), (c) and (d): norm ‖w_j‖ of each hidden neuron's incoming weights against steps for EWN, "
+            + "Unnorm and SWN (|γ_j|, eq. 1–2, k_max = \(formatNumber(params.kMaxSWN))), all from the same start; panels (a)–(c) are the runs of Fig. 5.",
+        runs: [data.xor.ewn, data.xor.unnorm, data.swn], start: data.xor.start, params: params.xor)
 }

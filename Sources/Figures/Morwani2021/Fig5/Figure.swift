@@ -7,9 +7,8 @@ public let figure = AnyFigure(FigureDefinition(
     run: runXOR, render: renderXOR, claims: xorClaims, caption: xorCaption))
 
 func xorCaption(_ data: XORData, params: XORParameters) -> String {
-    "(a) Training data for the XOR experiment. (b, c) Norm ‖w_j‖ of the incoming weights of each of the "
-        + "\(params.hiddenUnits) hidden neurons against gradient-descent steps, for EWN and the unnormalized net, from the same start: "
-        + grownSentence([data.ewn, data.unnorm], hiddenUnits: params.hiddenUnits) + " "
-        + xorSettingsSentence(data.start, params: params) + " "
-        + [data.ewn, data.unnorm].map { xorRunSummary($0, params: params) }.joined(separator: "; ") + "."
+    xorCaption(
+        panels: "(a) Training data for the XOR experiment. (b, c) Norm ‖w_j‖ of the incoming weights of each of the "
+            + "\(params.hiddenUnits) hidden neurons against gradient-descent steps, for EWN and the unnormalized net, from the same start.",
+        runs: [data.ewn, data.unnorm], start: data.start, params: params)
 }

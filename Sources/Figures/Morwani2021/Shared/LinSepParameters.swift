@@ -28,22 +28,6 @@ public struct LinSepParameters: FigureParameters {
     /// x axis of the panels against time: "steps" (the paper's) or "loglossneg" (x = −log L).
     public var xAxis: String
 
-    public init(
-        lrExponent: Double, initialK: Double, maxK: Double, targetLogLoss: Double, snapshotLogLosses: [Double],
-        maxSteps: Int, maxRecords: Int, growingFraction: Double, marginFromLogLoss: Double, xAxis: String
-    ) {
-        self.lrExponent = lrExponent
-        self.initialK = initialK
-        self.maxK = maxK
-        self.targetLogLoss = targetLogLoss
-        self.snapshotLogLosses = snapshotLogLosses
-        self.maxSteps = maxSteps
-        self.maxRecords = maxRecords
-        self.growingFraction = growingFraction
-        self.marginFromLogLoss = marginFromLogLoss
-        self.xAxis = xAxis
-    }
-
     /// default = paper (e^-300, snapshots e^-200/-250/-300). Smoke trains the same run and keeps
     /// fewer records (CHOSEN, not FIGURES.md's stop at e^-60 with snapshots e^-40/-50/-60: at
     /// c = 0.97 EWN reaches e^-60 at step 24, inside the oscillation that ends near e^-195, where

@@ -69,30 +69,6 @@ public struct MNISTPruningParameters: FigureParameters {
     /// Fig. 11 concentration claim: share of Σ_u ‖w_u‖² held by the top `topFraction`·H neurons.
     public var topFraction: Double
 
-    public init(
-        trainPerClass: Int, hiddenUnits: Int, testCount: Int, lrExponent: Double, initialK: Double, maxK: Double,
-        highLogLoss: Double, lowLogLoss: Double, maxEpochs: Int, batchSize: Int, lossReduction: String, prunePercentStep: Int,
-        bandStartPercent: Int,
-        bandEndPercent: Int, normPoints: Int, topFraction: Double
-    ) {
-        self.trainPerClass = trainPerClass
-        self.hiddenUnits = hiddenUnits
-        self.testCount = testCount
-        self.lrExponent = lrExponent
-        self.initialK = initialK
-        self.maxK = maxK
-        self.highLogLoss = highLogLoss
-        self.lowLogLoss = lowLogLoss
-        self.maxEpochs = maxEpochs
-        self.batchSize = batchSize
-        self.lossReduction = lossReduction
-        self.prunePercentStep = prunePercentStep
-        self.bandStartPercent = bandStartPercent
-        self.bandEndPercent = bandEndPercent
-        self.normPoints = normPoints
-        self.topFraction = topFraction
-    }
-
     public static func preset(_ scale: Scale) -> MNISTPruningParameters {
         switch scale {
         case .smoke:

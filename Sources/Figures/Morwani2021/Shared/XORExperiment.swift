@@ -8,14 +8,6 @@ public struct XORData: Codable, Equatable, Sendable {
     public var start: XORInitialization
     public var ewn: XORRun
     public var unnorm: XORRun
-
-    public init(inputs: [[Double]], labels: [Double], start: XORInitialization, ewn: XORRun, unnorm: XORRun) {
-        self.inputs = inputs
-        self.labels = labels
-        self.start = start
-        self.ewn = ewn
-        self.unnorm = unnorm
-    }
 }
 
 /// The start drawn from the figure seed (stream "init", acceptance rule of FIGURES.md).
@@ -32,8 +24,13 @@ public func drawXORStart(_ params: XORParameters, context: RunContext) throws ->
     return start
 }
 
-/// EWN (k_max 0.01) and Unnorm (k_max 0.1) from the same start (App. L.3).
+/// EWN (k_max 0.01) and Unnorm (k_max 0.1) from the same start (App. L.3). Figs. 5 and 10 plot
+/// these runs: whichever runs first computes them for both, through the cache.
 public func runXOR(_ params: XORParameters, context: RunContext) throws -> XORData {
+    try context.shared("morwani2021-xor", parameters: params) { try trainXORPair(params, context: context) }
+}
+
+private func trainXORPair(_ params: XORParameters, context: RunContext) throws -> XORData {
     let start = try drawXORStart(params, context: context)
     let ewn = trainXOR(
         .exponential, from: start, rule: params.stepRule(kMax: params.kMaxEWN), params: params,

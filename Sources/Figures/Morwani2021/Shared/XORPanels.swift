@@ -79,8 +79,11 @@ public func xorSettingsSentence(_ start: XORInitialization, params: XORParameter
         + "With c = \(formatNumber(params.lrExponent)) the runs take more steps than the paper's axes show; compare the norms' shape, not step counts."
 }
 
-/// How many neurons each run ends with at a quarter or more of its largest norm, from the data.
-public func grownSentence(_ runs: [XORRun], hiddenUnits: Int) -> String {
-    "Neurons ending with ‖w_j‖ ≥ 0.25·max_j ‖w_j‖: "
-        + runs.map { "\($0.name) \(countAbove($0.finalNorms, fractionOfMax: 0.25)) of \(hiddenUnits)" }.joined(separator: ", ") + "."
+/// An XOR figure's caption: what its panels show, then, from the data, how many neurons each run
+/// grew, the CHOSEN settings, and where each run stopped.
+public func xorCaption(panels: String, runs: [XORRun], start: XORInitialization, params: XORParameters) -> String {
+    let grown = runs.map { "\($0.name) \(countAbove($0.finalNorms, fractionOfMax: 0.25)) of \(params.hiddenUnits)" }
+    return panels + " Neurons ending with ‖w_j‖ ≥ 0.25·max_j ‖w_j‖: " + grown.joined(separator: ", ") + ". "
+        + xorSettingsSentence(start, params: params) + " "
+        + runs.map { xorRunSummary($0, params: params) }.joined(separator: "; ") + "."
 }

@@ -23,21 +23,6 @@ public struct Wu2020Fig1Parameters: FigureParameters {
     /// A run that has not reached `lossTolerance` after this many updates is an error. CHOSEN: 10⁶.
     public var maxIterations: Int
 
-    public init(
-        rows: Int, dimension: Int, minNormLength: Double, initialNorms: [Double], directions: Int,
-        directionStep: Double, scaleStep: Double, lossTolerance: Double, maxIterations: Int
-    ) {
-        self.rows = rows
-        self.dimension = dimension
-        self.minNormLength = minNormLength
-        self.initialNorms = initialNorms
-        self.directions = directions
-        self.directionStep = directionStep
-        self.scaleStep = scaleStep
-        self.lossTolerance = lossTolerance
-        self.maxIterations = maxIterations
-    }
-
     public static func preset(_ scale: Scale) -> Self {
         let fullGrid = (0...20).map { Double($0) * 0.25 }
         switch scale {
