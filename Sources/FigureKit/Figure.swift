@@ -26,12 +26,15 @@ public struct RunContext: Sendable {
     public let sharedResults: ResultCache?
     /// The folder given with `--data-dir` (nil: the data sets' own search order, see `DataDirectory`).
     public let dataDirectory: String?
+    /// Where a long experiment checkpoints (nil: it never does; tests and sweeps).
+    public let checkpointing: Checkpointing?
     let reused = ReusedSeconds()
 
     public init(
         seed: UInt64, scale: Scale, progress: Progress = .silent, sharedResults: ResultCache? = nil,
-        dataDirectory: String? = nil
+        dataDirectory: String? = nil, checkpointing: Checkpointing? = nil
     ) {
+        self.checkpointing = checkpointing
         self.seed = seed
         self.scale = scale
         self.progress = progress

@@ -1,6 +1,6 @@
 /// Every error the figure kit reports: one line saying what is wrong and how to fix it.
 public struct FigureKitError: Error, CustomStringConvertible, Sendable {
-    public enum Kind: Sendable { case usage, input, io, check }
+    public enum Kind: Sendable { case usage, input, io, check, interrupted }
     public let kind: Kind
     public let message: String
 

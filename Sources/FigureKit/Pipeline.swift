@@ -19,13 +19,16 @@ public struct FigureRequest {
     /// The machine's dgemm rate in GFLOP/s, measured when a GEMM-bound experiment has just run
     /// (nil: not reported). FigureKit knows no BLAS; the caller supplies the measurement.
     public var referenceGemmRate: (@Sendable () -> Double)?
+    /// Checkpoints of long experiments (nil: none written, none read).
+    public var checkpointing: Checkpointing?
 
     public init(
         figure: AnyFigure, scale: Scale = .default, seed: UInt64? = nil, overrides: [String] = [],
         formats: [OutputFormat] = OutputFormat.allCases, useCache: Bool = true, showProgress: Bool = false,
         dpi: Double = RenderOptions().dpi, referenceGemmRate: (@Sendable () -> Double)? = nil,
-        dataDirectory: String? = nil
+        dataDirectory: String? = nil, checkpointing: Checkpointing? = nil
     ) {
+        self.checkpointing = checkpointing
         self.dpi = dpi
         self.dataDirectory = dataDirectory
         self.referenceGemmRate = referenceGemmRate
@@ -75,7 +78,7 @@ public func obtainResult(_ request: FigureRequest, cache: ResultCache?, progress
     let progress = request.showProgress ? Progress.terminal(figure: progressLabel ?? figure.id) : .silent
     let context = RunContext(
         seed: seed, scale: request.scale, progress: progress, sharedResults: request.useCache ? cache : nil,
-        dataDirectory: request.dataDirectory)
+        dataDirectory: request.dataDirectory, checkpointing: request.checkpointing)
     PeakMemory.reset()
     let start = DispatchTime.now()
     let data = try figure.runJSON(params, context)

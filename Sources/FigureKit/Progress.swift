@@ -13,6 +13,9 @@ public struct Progress: Sendable {
         public let step: Int
         public let total: Int
         public let loss: Double?
+        /// For runs that go to a loss level rather than a step count: what to show instead of
+        /// "step i/n", with `step`/`total` the thousandths of the way done.
+        public let detail: String?
     }
 
     private let sink: @Sendable (Event) -> Void
@@ -23,7 +26,15 @@ public struct Progress: Sendable {
 
     /// Report step `step` of `total` (with the current loss, if any) of the part named `label`.
     public func report(_ label: String, step: Int, of total: Int, loss: Double? = nil) {
-        sink(Event(label: label, step: step, total: total, loss: loss))
+        sink(Event(label: label, step: step, total: total, loss: loss, detail: nil))
+    }
+
+    /// Report a run that ends at a loss level: `detail` (e.g. "epoch 120  log L −42.1  k 0.0083")
+    /// and the fraction of the way from its first log L to the target (the ETA assumes the rest
+    /// goes at the average speed so far, in log L).
+    public func report(_ label: String, detail: String, fractionDone: Double, finished: Bool = false) {
+        let done = finished ? 1000 : min(999, max(0, Int((fractionDone * 1000).rounded(.down))))
+        sink(Event(label: label, step: done, total: 1000, loss: nil, detail: detail))
     }
 
     /// A terminal progress line for figure `id` on stderr, at most ten updates a second; silent when
@@ -52,7 +63,7 @@ private final class TerminalMeter: @unchecked Sendable {
         let finished = event.step >= event.total
         guard finished || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
-        var line = "\(figure) \(event.label): step \(event.step)/\(event.total)"
+        var line = "\(figure) \(event.label): " + (event.detail ?? "step \(event.step)/\(event.total)")
         if let loss = event.loss { line += "  loss \(formatNumber(loss))" }
         let elapsed = now.timeIntervalSince(start)
         if event.step > 0 && !finished {

@@ -120,6 +120,15 @@ struct Run: ParsableCommand {
     @Flag(help: "Compare each figure with its golden copy and fail (exit 1) on a mismatch or failed claim.")
     var check = false
 
+    @Flag(help: "Continue a long run (Morwani MNIST) from its checkpoint in the output folder; the result is that of an uninterrupted run.")
+    var resume = false
+
+    @Option(help: "Minutes of computing between two checkpoints of a long run (written also on Ctrl-C).")
+    var checkpointMinutes: Double = 2
+
+    @Option(help: ArgumentHelp("Test hook: stop with a checkpoint after this many epoch attempts.", visibility: .hidden))
+    var stopAfterEpochs: Int?
+
     func run() throws {
         let workspace = folders.workspace
         let figures = try selection.figures()
@@ -134,6 +143,14 @@ struct Run: ParsableCommand {
             throw FigureKitError(.usage, "--check compares PNG images: include png in --format")
         }
         let folder = out.map { URL(fileURLWithPath: $0) } ?? workspace.figures
+        guard checkpointMinutes.isFinite, checkpointMinutes > 0 else {
+            throw FigureKitError(.usage, "--checkpoint-minutes \(checkpointMinutes) must be a positive number, e.g. 2")
+        }
+        if let n = stopAfterEpochs, n < 1 {
+            throw FigureKitError(.usage, "--stop-after-epochs \(n) must be ≥ 1")
+        }
+        let checkpointing = Checkpointing(
+            folder: folder, resume: resume, interval: 60 * checkpointMinutes, stopAfter: stopAfterEpochs)
         let cache = ResultCache(folder: workspace.cache)
         var failures = 0
         reportBLAS(printSummary: true)
@@ -144,7 +161,7 @@ struct Run: ParsableCommand {
             let request = FigureRequest(
                 figure: figure, scale: scale, seed: seed, overrides: assignments, formats: formats,
                 useCache: !noCache, showProgress: true, dpi: dpi, referenceGemmRate: { dgemmRate.value },
-                dataDirectory: folders.dataDir)
+                dataDirectory: folders.dataDir, checkpointing: checkpointing)
             let outcome = try produceFigure(request, into: folder, workspace: workspace, cache: cache)
             var golden = "not checked"
             var failed = !outcome.claimsPassed

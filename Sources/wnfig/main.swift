@@ -4,13 +4,14 @@ import FigureKit
 import FigureRegistry
 import Foundation
 
-// Exit status: 0 ok, 1 a check failed, 2 usage or input error (one line on stderr).
+// Exit status: 0 ok, 1 a check failed, 2 usage or input error (one line on stderr), 130 interrupted.
 do {
     var command = try WNFig.parseAsRoot()
     try command.run()
 } catch let error as FigureKitError {
     FileHandle.standardError.write(Data("wnfig: error: \(error.message)\n".utf8))
-    exit(error.kind == .check ? 1 : 2)
+    // 130: stopped by Ctrl-C (or the test hook) after writing a checkpoint, as shells report SIGINT.
+    exit(error.kind == .check ? 1 : error.kind == .interrupted ? 130 : 2)
 } catch let error as DatasetError {
     FileHandle.standardError.write(Data("wnfig: error: \(error.message)\n".utf8))
     exit(2)

@@ -3,7 +3,9 @@ import XCTest
 
 /// The `wnfig` executable as a user meets it: exit statuses and one-line errors for bad input.
 final class CommandLineTests: XCTestCase {
-    private func wnfig(_ arguments: [String]) throws -> WNFigResult { try WNFigProcess.run(arguments) }
+    private func wnfig(_ arguments: [String], whileRunning: (Process) throws -> Void = { _ in }) throws -> WNFigResult {
+        try WNFigProcess.run(arguments, whileRunning: whileRunning)
+    }
 
     func testUnknownFigureIdListsTheNearestIds() throws {
         let result = try wnfig(["run", "plot-galery", "--scale", "smoke", "--out", NSTemporaryDirectory()])
@@ -54,5 +56,68 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(cite.status, 0)
         XCTAssertTrue(cite.stdout.contains("![plot-gallery]"))
         XCTAssertTrue(cite.stdout.contains("@misc{wnfigures"))
+    }
+
+    // MARK: resumable MNIST runs (need the official MNIST files, like the smoke goldens)
+
+    private func mnistRun(_ out: URL, _ extra: [String] = [], whileRunning: (Process) throws -> Void = { _ in }) throws -> WNFigResult {
+        let result = try wnfig(
+            ["run", "morwani2021-fig7", "--scale", "smoke", "--no-cache", "--format", "png", "--out", out.path] + extra,
+            whileRunning: whileRunning)
+        if result.status == 2 && result.stderr.contains("MNIST") { throw XCTSkip("official MNIST not found; run `make data`") }
+        return result
+    }
+
+    private func checkpoint(in folder: URL) -> URL {
+        folder.appendingPathComponent("morwani2021-mnist-pruning.smoke.seed0.checkpoint.json")
+    }
+
+    private func temporaryFolder(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("wnfig-\(name)-\(getpid())")
+    }
+
+    func testAStoppedMNISTRunResumedWithResumeWritesTheBytesOfAnUninterruptedRun() throws {
+        let whole = temporaryFolder("whole"), parts = temporaryFolder("parts")
+        defer { for f in [whole, parts] { try? FileManager.default.removeItem(at: f) } }
+        XCTAssertEqual(try mnistRun(whole).status, 0)
+
+        // Stopped twice by the test hook (as Ctrl-C stops it: checkpoint written, exit 130), then finished.
+        let first = try mnistRun(parts, ["--stop-after-epochs", "700"])
+        XCTAssertEqual(first.status, 130, first.stderr)
+        XCTAssertTrue(first.stderr.contains("--resume"), first.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: checkpoint(in: parts).path))
+        XCTAssertEqual(try mnistRun(parts, ["--resume", "--stop-after-epochs", "700"]).status, 130)
+        let last = try mnistRun(parts, ["--resume"])
+        XCTAssertEqual(last.status, 0, last.stderr)
+        let name = "morwani2021-fig7.json"
+        XCTAssertEqual(
+            try Data(contentsOf: parts.appendingPathComponent(name)), try Data(contentsOf: whole.appendingPathComponent(name)))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: checkpoint(in: parts).path), "a finished run removes its checkpoint")
+
+        // --resume with no checkpoint is a one-line error.
+        assertOneLineError(try mnistRun(parts, ["--resume"]), containing: "no checkpoint")
+    }
+
+    func testCtrlCLeavesAValidCheckpointFromWhichTheRunResumes() throws {
+        let whole = temporaryFolder("whole-int"), parts = temporaryFolder("parts-int")
+        defer { for f in [whole, parts] { try? FileManager.default.removeItem(at: f) } }
+        XCTAssertEqual(try mnistRun(whole).status, 0)
+        // A checkpoint at every epoch attempt; SIGINT once the first one exists.
+        let stopped = try mnistRun(parts, ["--checkpoint-minutes", "0.00001"]) { process in
+            let deadline = Date().addingTimeInterval(120)
+            while !FileManager.default.fileExists(atPath: checkpoint(in: parts).path) && Date() < deadline && process.isRunning {
+                usleep(20_000)
+            }
+            usleep(200_000)
+            process.interrupt()
+        }
+        XCTAssertEqual(stopped.status, 130, "stopped by SIGINT after writing its checkpoint: \(stopped.stderr)")
+        let saved = try Data(contentsOf: checkpoint(in: parts))
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: saved), "the checkpoint left behind is whole")
+        let resumed = try mnistRun(parts, ["--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        let name = "morwani2021-fig7.json"
+        XCTAssertEqual(
+            try Data(contentsOf: parts.appendingPathComponent(name)), try Data(contentsOf: whole.appendingPathComponent(name)))
     }
 }

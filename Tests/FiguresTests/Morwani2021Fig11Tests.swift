@@ -7,7 +7,11 @@ import XCTest
 
 /// Fig. 11 of Morwani: first-layer norm lines from the Fig. 7 runs, and their claims.
 final class Morwani2021Fig11Tests: XCTestCase {
-    private let params = MNISTPruningParameters.preset(.default)
+    private let params: MNISTPruningParameters = {
+        var params = MNISTPruningParameters.preset(.default)
+        params.lowLogLoss = -100  // the level of the made-up runs below
+        return params
+    }()
 
     /// A run whose first-layer norms end at `finalNorms`, growing linearly from 1 over 10 steps.
     private func run(_ parameterization: WeightParameterization, finalNorms: [Double], reached: Bool = true) -> PruningRun {
@@ -18,13 +22,13 @@ final class Morwani2021Fig11Tests: XCTestCase {
         }
         let snapshots = [(-10.0, 1), (-100.0, 10)].map { level, step in
             LevelSnapshot(
-                logLossLevel: level, reached: reached || level == -10, step: step, logLoss: reached ? level : -50,
+                logLossLevel: level, reached: reached || level == -10, epoch: step, step: step, logLoss: reached ? level : -50,
                 norms: finalNorms.map { 1 + ($0 - 1) * Double(step) / 10 }, trainAccuracy: 1, accuracy: [])
         }
         return PruningRun(
             parameterization: parameterization, initialNorms: Array(repeating: 1, count: finalNorms.count),
             snapshots: snapshots, history: history, stopStep: 10, finalLogLoss: reached ? -100 : -50,
-            reachedTarget: reached, upSteps: 0, firstNonFiniteStep: nil, evaluations: 11)
+            reachedTarget: reached, epochs: 10, attempts: 10, rolledBackEpochs: 0, nonFiniteAttempts: 0, finalK: 0.01)
     }
 
     private func experiment(ewn: [Double], swn: [Double], unnorm: [Double], reached: Bool = true) -> MNISTPruningExperiment {

@@ -15,12 +15,13 @@ final class Morwani2021Fig7Tests: XCTestCase {
         return DigitImages(inputs: Matrix(rows: labels.count, columns: 784, elements: pixels), labels: labels)
     }
 
-    private func tinyParameters(maxSteps: Int = 20_000) -> MNISTPruningParameters {
+    private func tinyParameters(maxEpochs: Int = 20_000) -> MNISTPruningParameters {
         var params = MNISTPruningParameters.preset(.smoke)
         params.hiddenUnits = 8
         params.highLogLoss = -5
         params.lowLogLoss = -20
-        params.maxSteps = maxSteps
+        params.maxEpochs = maxEpochs
+        params.batchSize = 7  // 30 images: batches of 7, 7, 7, 7, 2 — five steps an epoch
         params.prunePercentStep = 25
         params.normPoints = 16
         return params
@@ -37,7 +38,8 @@ final class Morwani2021Fig7Tests: XCTestCase {
         XCTAssertEqual(level.logGradientScale, level.logLoss)
 
         func logLoss(first: Matrix, second: Matrix) -> Double {
-            // App. H written out directly: log Σ_i log(1 + Σ_{j≠y} exp(Φ_j − Φ_y)), Φ = W₂ relu(W₁x).
+            // App. H written out directly: log (1/n)Σ_i log(1 + Σ_{j≠y} exp(Φ_j − Φ_y)), Φ = W₂ relu(W₁x)
+            // (the mean loss, `lossReduction`'s default).
             var total = 0.0
             for i in 0..<images.count {
                 let x = images.inputs.row(i)
@@ -46,9 +48,12 @@ final class Morwani2021Fig7Tests: XCTestCase {
                 let y = images.labels[i]
                 total += Foundation.log(1 + (0..<10).filter { $0 != y }.map { Foundation.exp(phi[$0] - phi[y]) }.reduce(0, +))
             }
-            return Foundation.log(total)
+            return Foundation.log(total / Double(images.count))
         }
         XCTAssertEqual(logLoss(first: start.first, second: start.second), level.logLoss, accuracy: 1e-12)
+        // The summed loss differs by log n only.
+        let summed = PruningNetwork.loss(labels: images.labels, reduction: .sum).logLoss(net.outputs(images.inputs))
+        XCTAssertEqual(summed, level.logLoss + Foundation.log(Double(images.count)), accuracy: 1e-12)
         let h = 1e-6
         for (u, j) in [(0, 150), (1, 400), (3, 600), (2, 783)] {
             var plus = start.first, minus = start.first
@@ -135,7 +140,7 @@ final class Morwani2021Fig7Tests: XCTestCase {
         XCTAssertNil(prunedAccuracy(at: 60, [1, 1, 0.5, 0.2, 0], percents: percents))
     }
 
-    func testTrainingSnapshotsTheFirstStepAtEachLevelAndStopsAtTheLowOne() {
+    func testTrainingSnapshotsTheFirstKeptEpochAtEachLevelAndStopsAtTheLowOne() {
         let params = tinyParameters()
         let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 2, seed: 4))
         let result = runMNISTPruning(params, data: data, seed: 0)
@@ -148,69 +153,77 @@ final class Morwani2021Fig7Tests: XCTestCase {
             XCTAssertTrue(high.reached && low.reached)
             XCTAssertLessThanOrEqual(high.logLoss, -5)
             XCTAssertLessThanOrEqual(low.logLoss, -20)
-            XCTAssertLessThan(high.step, low.step)
+            XCTAssertLessThan(high.epoch, low.epoch)
             XCTAssertEqual(low.step, run.stopStep)
-            XCTAssertEqual(run.evaluations, run.stopStep + 1)
-            // The first crossing: the step before was still above the level.
+            XCTAssertEqual(low.epoch, run.epochs)
+            // Five batch steps per kept epoch; every attempt is kept or rolled back.
+            XCTAssertEqual(run.stopStep, 5 * run.epochs)
+            XCTAssertEqual(run.attempts, run.epochs + run.rolledBackEpochs)
+            for snapshot in run.snapshots { XCTAssertEqual(snapshot.step, 5 * snapshot.epoch) }
+            // The first crossing: the kept epoch before was still above the level.
             let history = run.history!
-            if let r = history.steps.firstIndex(of: high.step - 1) { XCTAssertGreaterThan(history.logLoss[r], -5) }
+            if let r = history.steps.firstIndex(of: high.step - 5) { XCTAssertGreaterThan(history.logLoss[r], -5) }
+            XCTAssertTrue(history.steps.allSatisfy { $0 % 5 == 0 }, "recorded where the full loss is known")
+            XCTAssertEqual(history.k?.count, history.steps.count)
             XCTAssertEqual(high.trainAccuracy, 1)
             XCTAssertEqual(high.accuracy.count, 5)
             XCTAssertEqual(low.accuracy.last, NeuronPruning.accuracy(
                 outputs: Matrix(rows: data.test.count, columns: 10), labels: data.test.labels))
             XCTAssertEqual(history.norms.count, 8)
             XCTAssertEqual(history.steps.last, run.stopStep)
-            XCTAssertNil(run.firstNonFiniteStep)
         }
         XCTAssertEqual(result.run(.exponential)?.initialNorms, result.run(.unnormalized)?.initialNorms)
-        XCTAssertGreaterThan(result.flops, 0)
+        // Work: every attempt is one gradient pass and one forward pass over the 30 images, plus the
+        // start's forward pass and the pruning curves.
+        let h = params.hiddenUnits
+        let training = result.runs.map { run in
+            Double(run.attempts) * PruningNetwork.flopsPerEvaluation(samples: 30, hiddenUnits: h)
+                + Double(run.attempts + 1) * PruningNetwork.flopsPerForwardPass(samples: 30, hiddenUnits: h)
+        }.reduce(0, +)
+        XCTAssertGreaterThan(result.flops, training)
+        XCTAssertLessThan(result.flops, training * 1.5)
         XCTAssertNil(result.withoutHistories.runs[0].history)
+        XCTAssertTrue(pruningCaption(result, params: params).contains("mini-batches of B = 7"))
         let claims = pruningClaims(result, params: params, scale: .smoke)
         XCTAssertEqual(claims.map(\.id), ["mnist-reaches-levels"])
         XCTAssertTrue(claims[0].passed, claims[0].measured)
     }
 
-    func testMiniBatchTrainingSnapshotsAtEpochEndsAndCountsItsWorkByEpochs() {
-        var params = tinyParameters()
-        params.batchSize = 7  // 30 images: batches of 7, 7, 7, 7, 2 — five steps an epoch
+    func testARunStoppedByItsCheckpointHookAndResumedGivesTheBytesOfTheUninterruptedRun() throws {
+        let params = tinyParameters()
         let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 2, seed: 4))
-        XCTAssertFalse(params.isFullBatch(samples: 30))
-        let result = runMNISTPruning(params, data: data, seed: 0)
-        for run in result.runs {
-            XCTAssertTrue(run.reachedTarget, "\(run.name) stopped at log L = \(run.finalLogLoss)")
-            let epochs = try! XCTUnwrap(run.epochs)
-            XCTAssertEqual(run.stopStep, 5 * epochs)
-            XCTAssertEqual(run.evaluations, run.stopStep)
-            for snapshot in run.snapshots {
-                XCTAssertEqual(snapshot.step % 5, 0, "snapshots are taken where the full loss is known")
-                XCTAssertLessThanOrEqual(snapshot.logLoss, snapshot.logLossLevel)
+        let whole = try FigureCoding.encoder(pretty: false).encode(runMNISTPruning(params, data: data, seed: 0))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnist-resume-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Stop three times (inside EWN, inside SWN, inside Unnorm, as the attempts add up), then finish.
+        var resumed: PruningCheckpoint?
+        var stops = 0
+        while true {
+            let session = try XCTUnwrap(try CheckpointSession<PruningCheckpoint>(
+                Checkpointing(folder: folder, resume: resumed != nil, interval: 1e9, stopAfter: 40), name: "test",
+                scale: .smoke, seed: 0, parameters: params))
+            do {
+                let result = try runMNISTPruning(params, data: data, seed: 0, resumeFrom: resumed, checkpoints: session)
+                XCTAssertEqual(try FigureCoding.encoder(pretty: false).encode(result), whole)
+                break
+            } catch let error as FigureKitError where error.kind == .interrupted {
+                stops += 1
+                resumed = try XCTUnwrap(try session.load(), "the checkpoint is written before the run stops")
             }
-            XCTAssertTrue(run.history!.steps.allSatisfy { $0 % 5 == 0 })
+            XCTAssertLessThan(stops, 100)
         }
-        // Work: every epoch is one gradient pass and one forward pass over the 30 images, plus the pruning curves.
-        let h = params.hiddenUnits
-        let training = result.runs.map { run in
-            Double(run.epochs!) * PruningNetwork.flopsPerEvaluation(samples: 30, hiddenUnits: h)
-                + Double(run.epochs! + 1) * PruningNetwork.flopsPerForwardPass(samples: 30, hiddenUnits: h)
-        }.reduce(0, +)
-        XCTAssertGreaterThan(result.flops, training)
-        XCTAssertLessThan(result.flops, training * 1.5)
-        XCTAssertTrue(pruningCaption(result, params: params).contains("mini-batches of B = 7"))
-
-        params.batchSize = 30
-        XCTAssertTrue(params.isFullBatch(samples: 30), "a batch holding the whole set is full-batch descent")
-        XCTAssertNil(runMNISTPruning(params, data: data, seed: 0).runs[0].epochs)
+        XCTAssertGreaterThanOrEqual(stops, 3)
     }
 
     func testARunThatMissesItsLevelsIsFlaggedAndFailsTheClaim() {
-        let params = tinyParameters(maxSteps: 3)
+        let params = tinyParameters(maxEpochs: 3)
         let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 1, seed: 4))
         let result = runMNISTPruning(params, data: data, seed: 0)
         for run in result.runs {
             XCTAssertFalse(run.reachedTarget)
-            XCTAssertEqual(run.stopStep, 3)
+            XCTAssertEqual(run.attempts, 3)
             XCTAssertEqual(run.snapshots.map(\.reached), [false, false])
-            XCTAssertEqual(run.snapshots.map(\.step), [3, 3])
+            XCTAssertEqual(run.snapshots.map(\.step), [run.stopStep, run.stopStep])
             XCTAssertEqual(run.snapshots[1].logLoss, run.finalLogLoss)
         }
         let claims = pruningClaims(result, params: params, scale: .default)
@@ -226,13 +239,17 @@ final class Morwani2021Fig7Tests: XCTestCase {
         func run(_ p: WeightParameterization, _ low: [Double]) -> PruningRun {
             let flat: [Double] = [0.9, 0.9, 0.8, 0.5, 0.1]
             let snapshots = [(-10.0, flat), (-100.0, low)].map {
-                LevelSnapshot(logLossLevel: $0.0, reached: true, step: 10, logLoss: $0.0, norms: [1, 1], trainAccuracy: 1, accuracy: $0.1)
+                LevelSnapshot(
+                    logLossLevel: $0.0, reached: true, epoch: 2, step: 10, logLoss: $0.0, norms: [1, 1], trainAccuracy: 1,
+                    accuracy: $0.1)
             }
             return PruningRun(
                 parameterization: p, initialNorms: [1, 1], snapshots: snapshots, history: nil, stopStep: 10,
-                finalLogLoss: -100, reachedTarget: true, upSteps: 0, firstNonFiniteStep: nil, evaluations: 11)
+                finalLogLoss: -100, reachedTarget: true, epochs: 2, attempts: 3, rolledBackEpochs: 1, nonFiniteAttempts: 0,
+                finalK: 0.01)
         }
         var params = MNISTPruningParameters.preset(.default)
+        params.lowLogLoss = -100  // the level of the made-up runs above
         params.prunePercentStep = 25
         params.bandStartPercent = 50
         params.bandEndPercent = 75
@@ -274,11 +291,14 @@ final class Morwani2021Fig7Tests: XCTestCase {
         let smoke = MNISTPruningParameters.preset(.smoke)
         XCTAssertEqual(smoke.trainCount, 200)
         XCTAssertEqual(smoke.hiddenUnits, 32)
-        XCTAssertEqual(smoke.logLossLevels, [-10, -60])
+        XCTAssertEqual(smoke.logLossLevels, [smoke.highLogLoss, smoke.lowLogLoss])
+        XCTAssertEqual(smoke.batchSize, 100, "Lyu & Li's MNIST batch")
         let paper = MNISTPruningParameters.preset(.paper)
         XCTAssertEqual(paper.trainCount, 60_000)
         XCTAssertEqual(paper.logLossLevels, [-10, -300])
         XCTAssertEqual(paper.stepRule.maxK, 0.01)
+        XCTAssertEqual(paper.batchSize, 100)
+        XCTAssertEqual(paper.lossReduction, "mean")
         XCTAssertEqual(MNISTPruningParameters.preset(.default).prunePercents.count, 21)
         for scale in Scale.allCases { XCTAssertNoThrow(try MNISTPruningParameters.preset(scale).validate()) }
         var bad = smoke
@@ -286,6 +306,12 @@ final class Morwani2021Fig7Tests: XCTestCase {
         XCTAssertThrowsError(try bad.validate())
         bad = smoke
         bad.lowLogLoss = -5
+        XCTAssertThrowsError(try bad.validate())
+        bad = smoke
+        bad.lossReduction = "median"
+        XCTAssertThrowsError(try bad.validate()) { error in XCTAssertTrue("\(error)".contains("'mean' or 'sum'"), "\(error)") }
+        bad = smoke
+        bad.batchSize = 0
         XCTAssertThrowsError(try bad.validate())
         bad = smoke
         bad.prunePercentStep = 7

@@ -30,8 +30,11 @@ enum WNFigProcess {
         return process
     }
 
-    /// Runs wnfig to its end; `environment` entries replace the inherited ones.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> WNFigResult {
+    /// Runs wnfig to its end; `environment` entries replace the inherited ones. `whileRunning` is
+    /// handed the running process (to signal it) before its output is collected.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], whileRunning: (Process) throws -> Void = { _ in }
+    ) throws -> WNFigResult {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
@@ -44,6 +47,7 @@ enum WNFigProcess {
         let errData = LockedData()
         let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()
+        try whileRunning(process)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errData.isSet { Thread.sleep(forTimeInterval: 0.005) }

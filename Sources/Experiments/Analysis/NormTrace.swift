@@ -57,3 +57,21 @@ public func roundedForPlot(_ x: Double) -> Float {
     let scale = pow(10, 3 - floor(log10(abs(x))))
     return Float((x * scale).rounded() / scale)
 }
+
+extension NormTrace {
+    /// The whole trace, with what data files leave out (the current stride and the rounding), so
+    /// that a trace restored from a checkpoint keeps exactly the points the uninterrupted one keeps.
+    public struct Saved: Codable, Equatable, Sendable {
+        fileprivate var trace: NormTrace
+        fileprivate var stride: Int
+        fileprivate var roundsToFourDigits: Bool
+    }
+
+    public var saved: Saved { Saved(trace: self, stride: stride, roundsToFourDigits: precision == .fourSignificantDigits) }
+
+    public init(saved: Saved) {
+        self = saved.trace
+        stride = saved.stride
+        precision = saved.roundsToFourDigits ? .fourSignificantDigits : .float
+    }
+}

@@ -31,14 +31,23 @@ public struct AdaptiveStepRule: Equatable, Codable, Sendable {
         k * Double.exp(level.logGradientScale - exponent * level.logLoss)
     }
 
+    /// The multiplier for a gradient stored in units of exp(logGradientScale) when η = k/L^c takes
+    /// its L from elsewhere: `scheduleLogLoss` = log L at the start of the epoch, over the whole
+    /// training set (Lyu & Li's epoch-wise schedule), while the gradient is a mini-batch's.
+    public func stepMultiplier(logGradientScale: Double, scheduleLogLoss: Double) -> Double {
+        k * Double.exp(logGradientScale - exponent * scheduleLogLoss)
+    }
+
     /// Adjusts k after a step from ℓℓ_t to ℓℓ_{t+1}; returns true if the loss went down.
     @discardableResult
     public mutating func update(previousLogLoss: Double, newLogLoss: Double) -> Bool {
-        if newLogLoss < previousLogLoss {
-            k = min(factor * k, maxK)
-            return true
-        }
-        k /= factor
-        return false
+        let wentDown = newLogLoss < previousLogLoss
+        adjust(lossWentDown: wentDown)
+        return wentDown
+    }
+
+    /// k ← min(factor·k, k_max) after a decrease, k ← k/factor otherwise.
+    public mutating func adjust(lossWentDown: Bool) {
+        k = lossWentDown ? min(factor * k, maxK) : k / factor
     }
 }

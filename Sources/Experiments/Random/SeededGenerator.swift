@@ -98,3 +98,35 @@ public func fnv1a64(_ text: String) -> UInt64 {
 func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
     (x << k) | (x >> (64 - k))
 }
+
+/// The generator's position (xoshiro state, the kept Box–Muller spare, seed and stream), so a run
+/// checkpointed mid-way continues with exactly the draws it would have made.
+extension SeededGenerator: Codable, Equatable {
+    private enum CodingKeys: String, CodingKey { case state, spareNormal, seed, streamIndex }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let words = try container.decode([UInt64].self, forKey: .state)
+        guard words.count == 4, words != [0, 0, 0, 0] else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .state, in: container, debugDescription: "SeededGenerator: need 4 state words, not all zero")
+        }
+        (s0, s1, s2, s3) = (words[0], words[1], words[2], words[3])
+        spareNormal = try container.decodeIfPresent(Double.self, forKey: .spareNormal)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        streamIndex = try container.decode(UInt64.self, forKey: .streamIndex)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode([s0, s1, s2, s3], forKey: .state)
+        try container.encodeIfPresent(spareNormal, forKey: .spareNormal)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(streamIndex, forKey: .streamIndex)
+    }
+
+    public static func == (a: SeededGenerator, b: SeededGenerator) -> Bool {
+        (a.s0, a.s1, a.s2, a.s3) == (b.s0, b.s1, b.s2, b.s3) && a.spareNormal == b.spareNormal
+            && a.seed == b.seed && a.streamIndex == b.streamIndex
+    }
+}

@@ -47,14 +47,14 @@ public func neuronNormCaption(_ data: MNISTPruningExperiment, params: MNISTPruni
         + "each run until L ≤ e^\(formatNumber(params.lowLogLoss)) (dashed line: L = e^\(formatNumber(params.highLogLoss))); "
         + "a neuron has the same colour in every panel. "
     if params.lowLogLoss != -300 {
-        text += "The paper trains to e^-300; this run stops at e^\(formatNumber(params.lowLogLoss)) (CHOSEN for time). "
+        text += "The paper trains to e^-300; this run stops at e^\(formatNumber(params.lowLogLoss)), the lowest level it reaches in its time budget. "
     }
     text += pruningSettingsSentence(data, params: params) + " "
     text += data.runs.map(levelSummary).joined(separator: "; ") + "."
     let missed = data.runs.filter { !$0.reachedTarget }
     if !missed.isEmpty {
         text += " " + missed.map(\.name).joined(separator: ", ")
-            + " did NOT reach e^\(formatNumber(params.lowLogLoss)) within \(params.maxSteps) steps."
+            + " did NOT reach e^\(formatNumber(params.lowLogLoss)) within \(params.maxEpochs) epoch attempts."
     }
     return text
 }

@@ -21,10 +21,11 @@ public func prunedAccuracy(at percent: Int, _ curve: [Double], percents: [Int]) 
 /// The Fig. 7 claims (FIGURES.md morwani2021-fig7).
 public func pruningClaims(_ data: MNISTPruningExperiment, params: MNISTPruningParameters, scale: Scale) -> [Claim] {
     var claims: [Claim] = []
-    let reachedAll = data.runs.allSatisfy { run in run.snapshots.allSatisfy(\.reached) && run.firstNonFiniteStep == nil }
+    // A non-finite attempt is rolled back like any rise, so it does not spoil a run that goes on.
+    let reachedAll = data.runs.allSatisfy { run in run.snapshots.allSatisfy(\.reached) && run.finalLogLoss.isFinite }
     claims.append(Claim(
         id: "mnist-reaches-levels",
-        statement: "EWN, SWN and Unnorm each reach log L ≤ \(formatNumber(params.highLogLoss)) and ≤ \(formatNumber(params.lowLogLoss)) within \(params.maxSteps) steps, with no NaN",
+        statement: "EWN, SWN and Unnorm each reach log L ≤ \(formatNumber(params.highLogLoss)) and ≤ \(formatNumber(params.lowLogLoss)) within \(params.maxEpochs) epoch attempts each, ending at a finite loss",
         passed: reachedAll && data.runs.count == 3,
         measured: data.runs.map(levelSummary).joined(separator: "; ")))
     guard scale != .smoke else { return claims }

@@ -39,46 +39,95 @@ public struct MNISTPruningExperiment: Codable, Equatable, Sendable {
 /// The order of the runs and of Fig. 7's legend (the paper's: EWN, SWN, Unnorm).
 public let pruningParameterizations: [WeightParameterization] = [.exponential, .standard, .unnormalized]
 
+/// What a checkpoint of the experiment holds: the finished runs (pruning curves done) and the
+/// one in progress.
+public struct PruningCheckpoint: Codable, Sendable {
+    var finished: [PruningRun]
+    var current: PruningTrainingState?
+}
+
+/// The experiment's name in the figure cache and for its checkpoints.
+let pruningExperimentName = "morwani2021-mnist-pruning"
+
 /// Loads the data, draws the shared start from the seed (stream "init") and trains EWN, SWN and
-/// Unnorm in turn, then prunes each snapshot.
+/// Unnorm in turn, then prunes each snapshot. With `context.checkpointing` the trainings write a
+/// checkpoint every few minutes and on Ctrl-C, and `--resume` continues from it.
 public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContext) throws -> MNISTPruningExperiment {
     try params.validate()
     // Figs. 7 and 11 plot the same trainings: whichever runs first computes them for both.
-    return try context.shared("morwani2021-mnist-pruning", parameters: params) {
+    return try context.shared(pruningExperimentName, parameters: params) {
         let data = try PruningDataSet.load(
             trainPerClass: params.trainPerClass, testCount: params.testCount, dataDirectory: context.dataDirectory)
-        return runMNISTPruning(params, data: data, seed: context.seed, progress: context.progress)
+        let session = try CheckpointSession<PruningCheckpoint>(
+            context.checkpointing, name: pruningExperimentName, scale: context.scale, seed: context.seed, parameters: params)
+        var resumed: PruningCheckpoint?
+        if let session, context.checkpointing?.resume == true {
+            guard let saved = try session.load() else {
+                throw FigureKitError(.input, "--resume: no checkpoint at \(session.url.path); run without --resume to start")
+            }
+            resumed = saved
+            context.addEarlierSeconds(session.secondsBefore)
+        }
+        let result = try runMNISTPruning(
+            params, data: data, seed: context.seed, progress: context.progress, resumeFrom: resumed, checkpoints: session)
+        session?.finish()
+        return result
     }
 }
 
-/// The experiment on already loaded data (tests use small sets).
+/// The experiment on already loaded data (tests use small sets), from the start or from a
+/// checkpoint's state; `checkpoints` (nil: none) is handed the state after every epoch attempt.
+public func runMNISTPruning(
+    _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: Progress = .silent,
+    resumeFrom saved: PruningCheckpoint?, checkpoints: CheckpointSession<PruningCheckpoint>?
+) throws -> MNISTPruningExperiment {
+    let start = PruningNetwork.initialWeights(seed: seed, hiddenUnits: params.hiddenUnits)
+    var finished = saved?.finished ?? []
+    for parameterization in pruningParameterizations.dropFirst(finished.count) {
+        var run = saved?.current.flatMap { $0.parameterization == parameterization ? $0 : nil }
+            ?? startPruningRun(parameterization, start: start, params: params, seed: seed)
+        var failure: Error?
+        let done = trainPruningRun(&run, data: data, params: params, progress: progress) { state in
+            do {
+                try checkpoints?.tick { PruningCheckpoint(finished: finished, current: state) }
+                return false
+            } catch {
+                failure = error
+                return true
+            }
+        }
+        if let failure { throw failure }
+        precondition(done, "trainPruningRun paused without a reason")
+        var completed = completedRun(run, params: params)
+        evaluatePruning(&completed, weights: run.record.weights, test: data.test, percents: params.prunePercents)
+        finished.append(completed)
+    }
+    return pruningExperiment(finished, params: params, data: data)
+}
+
+/// The experiment on already loaded data, start to end, no checkpoints.
 public func runMNISTPruning(
     _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: Progress = .silent
 ) -> MNISTPruningExperiment {
-    let start = PruningNetwork.initialWeights(seed: seed, hiddenUnits: params.hiddenUnits)
-    let h = params.hiddenUnits
-    let percents = params.prunePercents
+    // Without checkpoints nothing can pause or throw.
+    try! runMNISTPruning(params, data: data, seed: seed, progress: progress, resumeFrom: nil, checkpoints: nil)
+}
+
+/// The runs with the work they cost, counted from the sizes.
+func pruningExperiment(_ runs: [PruningRun], params: MNISTPruningParameters, data: PruningDataSet) -> MNISTPruningExperiment {
+    let h = params.hiddenUnits, n = data.train.count
     var flops = 0.0
-    var runs: [PruningRun] = []
-    for parameterization in pruningParameterizations {
-        var (run, weights) = trainPruningRun(parameterization, start: start, data: data, params: params, seed: seed, progress: progress)
-        evaluatePruning(&run, weights: weights, test: data.test, percents: percents)
-        let n = data.train.count
-        if let epochs = run.epochs {
-            // Each epoch's batches together are one pass over the N images, then one forward pass.
-            flops += Double(epochs) * PruningNetwork.flopsPerEvaluation(samples: n, hiddenUnits: h)
-                + Double(epochs + 1) * PruningNetwork.flopsPerForwardPass(samples: n, hiddenUnits: h)
-        } else {
-            flops += Double(run.evaluations) * PruningNetwork.flopsPerEvaluation(samples: n, hiddenUnits: h)
-        }
+    for run in runs {
+        // Each attempt's batches together are one gradient pass over the N images, then one
+        // forward pass for the full loss; plus the forward pass at the start.
+        flops += Double(run.attempts) * PruningNetwork.flopsPerEvaluation(samples: n, hiddenUnits: h)
+            + Double(run.attempts + 1) * PruningNetwork.flopsPerForwardPass(samples: n, hiddenUnits: h)
         // Per snapshot: relu(X W₁ᵀ) once, then one H→10 product per pruning level.
         let testCount = Double(data.test.count), width = Double(h)
         let hiddenFlops: Double = 2 * testCount * Double(PruningNetwork.inputCount) * width
-        let outputFlops: Double = Double(percents.count) * 2 * testCount * width * Double(PruningNetwork.classCount)
+        let outputFlops: Double = Double(params.prunePercents.count) * 2 * testCount * width * Double(PruningNetwork.classCount)
         flops += Double(run.snapshots.count) * (hiddenFlops + outputFlops)
-        runs.append(run)
     }
     return MNISTPruningExperiment(
-        trainCount: data.train.count, testCount: data.test.count, hiddenUnits: h, percents: percents, runs: runs,
-        flops: flops)
+        trainCount: n, testCount: data.test.count, hiddenUnits: h, percents: params.prunePercents, runs: runs, flops: flops)
 }

@@ -9,25 +9,27 @@ public func pruningSettingsSentence(_ data: MNISTPruningExperiment, params: MNIS
     let trainSet = params.trainPerClass == 0
         ? "all \(data.trainCount) MNIST training images"
         : "the first \(params.trainPerClass) MNIST training images of each digit (N = \(data.trainCount), CHOSEN)"
-    let rate = "η(t) = k(t)/L^c with c = \(formatNumber(params.lrExponent)) (CHOSEN: the paper's exponent is illegible), "
-    let descent = params.isFullBatch(samples: data.trainCount)
-        ? "full-batch gradient descent (CHOSEN: one 'epoch' of App. L.5 = one step), every step kept; " + rate
-        : "epochs of shuffled mini-batches of B = \(params.batchSize) (CHOSEN: the paper gives no batch size), every step kept; "
-            + rate + "L the batch's summed loss, k changed once an epoch from the training loss; "
+    let loss = params.reduction == .mean ? "mean" : "summed"
+    let descent = "epochs of mini-batches of B = \(params.batchSize) in a fresh seeded shuffle (B as in Lyu & Li's MNIST runs; "
+        + "the paper gives none), with Lyu & Li's loss-based schedule (whose underflow handling App. L follows) and App. L.5's "
+        + "rate: the step η = k/L^c is fixed for an epoch, L the \(loss) training loss at its start, c = \(formatNumber(params.lrExponent)) "
+        + "(CHOSEN: the paper's exponent is illegible); an epoch that lowers L is kept and k ← min(1.1k, \(formatNumber(params.maxK))), "
+        + "one that does not is rolled back and redone with k/1.1; "
     return "Net: Φ(x) = W₂ relu(W₁x), no biases, H = \(data.hiddenUnits) hidden units (CHOSEN), x = pixels/255; "
         + "only W₁'s rows are EWN/SWN-parameterized, W₂ is trained unnormalized; trained on \(trainSet); "
-        + "summed multiclass cross-entropy (App. H); " + descent
-        + "k(0) = \(formatNumber(params.initialK)), ×1.1 after a loss decrease, ÷1.1 otherwise, capped at \(formatNumber(params.maxK)); "
+        + "\(loss) multiclass cross-entropy L (App. H; the levels are levels of this L); " + descent
+        + "k(0) = \(formatNumber(params.initialK)); "
         + "Kaiming start W₁ ~ N(0, 2/784), W₂ ~ N(0, 1/H) (CHOSEN), the same for all three. "
         + "Test accuracy on the first \(data.testCount) test images."
 }
 
-/// One phrase per run: where each level was crossed (or that it was not).
+/// One phrase per run: where each level was crossed (or that it was not), and the roll-backs.
 public func levelSummary(_ run: PruningRun) -> String {
     let levels = run.snapshots.map { snapshot in
         snapshot.reached
-            ? "e^\(formatNumber(snapshot.logLossLevel)) at step \(snapshot.step)"
-            : "NOT e^\(formatNumber(snapshot.logLossLevel)) (log L = \(formatNumber(snapshot.logLoss)) after \(snapshot.step) steps)"
+            ? "e^\(formatNumber(snapshot.logLossLevel)) at epoch \(snapshot.epoch)"
+            : "NOT e^\(formatNumber(snapshot.logLossLevel)) (log L = \(formatNumber(snapshot.logLoss)) after \(snapshot.epoch) epochs)"
     }
     return "\(run.name) " + levels.joined(separator: ", ")
+        + " (\(run.attempts) epoch attempts, \(run.rolledBackEpochs) rolled back)"
 }

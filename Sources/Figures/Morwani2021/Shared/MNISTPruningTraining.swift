@@ -2,12 +2,14 @@ import Experiments
 import FigureKit
 import Foundation
 
-/// The state of a run at one loss level of Fig. 7: the first step with log L ≤ level, or — when
-/// the run never got there — its last step, flagged `reached == false`.
+/// The state of a run at one loss level of Fig. 7: the first kept epoch with log L ≤ level, or —
+/// when the run never got there — its last one, flagged `reached == false`.
 public struct LevelSnapshot: Codable, Equatable, Sendable {
     /// The level, as log L (e.g. −10 for L = e^-10).
     public var logLossLevel: Double
     public var reached: Bool
+    /// Kept epochs, and mini-batch steps of the kept epochs, at the snapshot.
+    public var epoch: Int
     public var step: Int
     /// log L at `step` (≤ level when reached).
     public var logLoss: Double
@@ -19,11 +21,12 @@ public struct LevelSnapshot: Codable, Equatable, Sendable {
     public var accuracy: [Double]
 
     public init(
-        logLossLevel: Double, reached: Bool, step: Int, logLoss: Double, norms: [Double], trainAccuracy: Double,
+        logLossLevel: Double, reached: Bool, epoch: Int, step: Int, logLoss: Double, norms: [Double], trainAccuracy: Double,
         accuracy: [Double]
     ) {
         self.logLossLevel = logLossLevel
         self.reached = reached
+        self.epoch = epoch
         self.step = step
         self.logLoss = logLoss
         self.norms = norms
@@ -39,28 +42,26 @@ public struct PruningRun: Codable, Equatable, Sendable {
     public var initialNorms: [Double]
     /// One per level of `MNISTPruningParameters.logLossLevels`, high (e^-10) first.
     public var snapshots: [LevelSnapshot]
-    /// Fig. 11's lines; nil in Fig. 7's data, which does not draw them.
+    /// Fig. 11's lines (with log L and k at every recorded point); nil in Fig. 7's data.
     public var history: NormTrace?
-    /// T, the number of steps taken.
+    /// T, the mini-batch steps of the kept epochs.
     public var stopStep: Int
     public var finalLogLoss: Double
-    /// log L ≤ lowLogLoss was reached within the step budget.
+    /// log L ≤ lowLogLoss was reached within the budget of epoch attempts.
     public var reachedTarget: Bool
-    /// Steps (full batch) or epochs (mini-batches) after which log L did not go strictly down
-    /// (k was divided by 1.1).
-    public var upSteps: Int
-    /// The first step whose loss was NaN or infinite (nil: none).
-    public var firstNonFiniteStep: Int?
-    /// Loss-and-gradient evaluations (T + 1) of full-batch training; with mini-batches, T batch steps.
-    public var evaluations: Int
-    /// Epochs of mini-batch training (each followed by a forward pass over the training set); nil
-    /// for full-batch training, where every step is an epoch.
-    public var epochs: Int?
+    /// Epochs kept, epoch attempts made, and attempts rolled back (attempts = kept + rolled back).
+    public var epochs: Int
+    public var attempts: Int
+    public var rolledBackEpochs: Int
+    /// Attempts whose full loss was NaN or infinite (each one rolled back).
+    public var nonFiniteAttempts: Int
+    /// k at the end of the run.
+    public var finalK: Double
 
     public init(
         parameterization: WeightParameterization, initialNorms: [Double], snapshots: [LevelSnapshot], history: NormTrace?,
-        stopStep: Int, finalLogLoss: Double, reachedTarget: Bool, upSteps: Int, firstNonFiniteStep: Int?, evaluations: Int,
-        epochs: Int? = nil
+        stopStep: Int, finalLogLoss: Double, reachedTarget: Bool, epochs: Int, attempts: Int, rolledBackEpochs: Int,
+        nonFiniteAttempts: Int, finalK: Double
     ) {
         self.parameterization = parameterization
         self.initialNorms = initialNorms
@@ -69,10 +70,11 @@ public struct PruningRun: Codable, Equatable, Sendable {
         self.stopStep = stopStep
         self.finalLogLoss = finalLogLoss
         self.reachedTarget = reachedTarget
-        self.upSteps = upSteps
-        self.firstNonFiniteStep = firstNonFiniteStep
-        self.evaluations = evaluations
         self.epochs = epochs
+        self.attempts = attempts
+        self.rolledBackEpochs = rolledBackEpochs
+        self.nonFiniteAttempts = nonFiniteAttempts
+        self.finalK = finalK
     }
 
     /// "EWN", "SWN" or "Unnorm".
@@ -85,98 +87,123 @@ public struct PruningRun: Codable, Equatable, Sendable {
 }
 
 /// Weights kept at a snapshot until the pruning curves are computed.
-struct SnapshotWeights {
+struct SnapshotWeights: Codable, Sendable {
     var first: Matrix
     var second: Matrix
 }
 
-/// What a training run keeps as it goes: the norm history, the level snapshots (with the weights
-/// to prune), the first non-finite loss. The same for full-batch steps and mini-batch epochs.
-struct PruningRunRecorder {
-    let params: MNISTPruningParameters
-    let trainLabels: [Int]
-    let name: String
-    var history: NormTrace
+/// What a training run keeps as it goes (the norm history, the level snapshots with the weights to
+/// prune, the count of non-finite attempts), all of it saved in a checkpoint.
+struct PruningRecord: Codable, Sendable {
+    var history: NormTrace.Saved
     var snapshots: [LevelSnapshot] = []
     var weights: [SnapshotWeights] = []
-    var firstNonFinite: Int?
-
-    init(params: MNISTPruningParameters, trainLabels: [Int], name: String) {
-        self.params = params
-        self.trainLabels = trainLabels
-        self.name = name
-        history = NormTrace(neurons: params.hiddenUnits, maxPoints: params.normPoints, precision: .fourSignificantDigits)
-    }
-
-    /// A state at which the full training loss is known: `outputs` are Φ on the training set.
-    mutating func observe(
-        step: Int, logLoss: Double, isFinal: Bool, network: FeedForwardNetwork, outputs: Matrix, progress: FigureKit.Progress
-    ) {
-        let layer = network.layers[0].weights
-        let norms = layer.neuronNorms
-        history.observe(step: step, norms: norms, logLoss: logLoss, isFinal: isFinal)
-        if firstNonFinite == nil && !logLoss.isFinite { firstNonFinite = step }
-        for level in params.logLossLevels.dropFirst(snapshots.count) {
-            // Levels are crossed in order (high first); an unreached level is taken at the end.
-            let reached = logLoss <= level
-            guard reached || isFinal else { break }
-            snapshots.append(LevelSnapshot(
-                logLossLevel: level, reached: reached, step: step, logLoss: logLoss, norms: norms,
-                trainAccuracy: NeuronPruning.accuracy(outputs: outputs, labels: trainLabels), accuracy: []))
-            weights.append(SnapshotWeights(
-                first: layer.effectiveWeights, second: network.layers[1].weights.effectiveWeights))
-        }
-        progress.report(name, step: isFinal ? params.maxSteps : min(step, params.maxSteps), of: params.maxSteps, loss: logLoss)
-    }
+    var nonFiniteAttempts = 0
+    /// log L at the start, for the progress line's share of the way to the target.
+    var startLogLoss: Double?
 }
 
-/// Gradient descent from (W₁(0), W₂(0)) with Morwani's adaptive rule (FIGURES.md §0.2, App. L.5):
-/// η∇L becomes s_t·∇ log L in eq. 1–4 / plain GD, every step kept. Full batch (`isFullBatch`):
-/// one "epoch" = one step, so k is updated after every step; otherwise epochs of mini-batches
-/// (`runAdaptiveEpochs`), k updated after each epoch. Stops at log L ≤ lowLogLoss or after
-/// maxSteps, whichever comes first, and records which. Returns the run and the snapshot weights.
+/// One parameterization's training in progress: what a checkpoint holds of it.
+struct PruningTrainingState: Codable, Sendable {
+    var parameterization: WeightParameterization
+    var initialNorms: [Double]
+    var training: EpochTrainingState
+    var record: PruningRecord
+}
+
+/// The fresh state of `parameterization`'s run from the shared start: k(0), the seed's stream
+/// "batches" (the same shuffles for all three, as they share their start), nothing recorded.
+func startPruningRun(
+    _ parameterization: WeightParameterization, start: (first: Matrix, second: Matrix), params: MNISTPruningParameters,
+    seed: UInt64
+) -> PruningTrainingState {
+    let network = PruningNetwork.network(first: start.first, second: start.second, parameterization: parameterization)
+    let trace = NormTrace(
+        neurons: params.hiddenUnits, maxPoints: params.normPoints, precision: .fourSignificantDigits, recordsK: true)
+    return PruningTrainingState(
+        parameterization: parameterization, initialNorms: network.layers[0].weights.neuronNorms,
+        training: EpochTrainingState(
+            network: network, rule: params.stepRule, order: SeededGenerator(seed: seed, stream: "batches")),
+        record: PruningRecord(history: trace.saved))
+}
+
+/// Morwani's adaptive rule on Lyu & Li's epochs (`runLossScheduledEpochs`): trains `run` on to
+/// log L ≤ lowLogLoss or until `maxEpochs` attempts are spent, snapshotting the first kept epoch
+/// at each level. `pause` is asked before every attempt with the state to save (checkpoints);
+/// returns false when it paused the run, true when the run is over.
 func trainPruningRun(
-    _ parameterization: WeightParameterization, start: (first: Matrix, second: Matrix), data: PruningDataSet,
-    params: MNISTPruningParameters, seed: UInt64, progress: FigureKit.Progress
-) -> (run: PruningRun, weights: [SnapshotWeights]) {
-    var network = PruningNetwork.network(first: start.first, second: start.second, parameterization: parameterization)
-    var rule = params.stepRule
-    let initialNorms = network.layers[0].weights.neuronNorms
-    var recorder = PruningRunRecorder(params: params, trainLabels: data.train.labels, name: parameterization.paperName)
-    let summary: DescentSummary
-    var epochs: Int?
-    let fullBatch = params.isFullBatch(samples: data.train.count)
-    if fullBatch {
-        var model = NetworkDescentModel(
-            network: network, inputs: data.train.inputs, loss: PruningNetwork.loss(labels: data.train.labels))
-        summary = runAdaptiveDescent(&model, rule: &rule, stopping: params.stopping) { observation, model in
-            // The progress line is redrawn every 100 steps (a report per step would cost more than the step).
-            recorder.observe(
-                step: observation.step, logLoss: observation.logLoss, isFinal: observation.isFinal,
-                network: model.network, outputs: model.outputs,
-                progress: observation.step % 100 == 0 || observation.isFinal ? progress : .silent)
+    _ run: inout PruningTrainingState, data: PruningDataSet, params: MNISTPruningParameters,
+    progress: FigureKit.Progress, pause: (PruningTrainingState) -> Bool = { _ in false }
+) -> Bool {
+    let labels = data.train.labels, reduction = params.reduction
+    let name = run.parameterization.paperName
+    var record = run.record
+    var trace = NormTrace(saved: record.history)
+    let initialAttempts = run.training.attempts
+    let parameterization = run.parameterization, initialNorms = run.initialNorms
+    var training = run.training
+    let finished = runLossScheduledEpochs(
+        &training, inputs: data.train.inputs, batchSize: params.batchSize,
+        loss: { members in PruningNetwork.loss(labels: members.map { labels[$0] }, reduction: reduction) },
+        stopping: params.stopping,
+        shouldPause: { state in
+            // Only after an attempt of this session: a resumed run first does one.
+            guard state.attempts > initialAttempts else { return false }
+            record.history = trace.saved
+            return pause(PruningTrainingState(
+                parameterization: parameterization, initialNorms: initialNorms, training: state, record: record))
         }
-    } else {
-        // The same shuffles for all three parameterizations, as they share their start.
-        var order = SeededGenerator(seed: seed, stream: "batches")
-        let labels = data.train.labels
-        summary = runAdaptiveEpochs(
-            &network, inputs: data.train.inputs, batchSize: params.batchSize, order: &order,
-            loss: { members in PruningNetwork.loss(labels: members.map { labels[$0] }) }, rule: &rule,
-            stopping: params.stopping
-        ) { observation, network, outputs in
-            epochs = observation.epoch
-            recorder.observe(
-                step: observation.step, logLoss: observation.logLoss, isFinal: observation.isFinal, network: network,
-                outputs: outputs, progress: progress)
+    ) { observation, network, outputs in
+        if !observation.attemptLogLoss.isFinite { record.nonFiniteAttempts += 1 }
+        let start = record.startLogLoss ?? observation.logLoss
+        record.startLogLoss = start
+        let target = params.lowLogLoss
+        let detail = "epoch \(observation.epoch) (attempt \(observation.attempt), \(observation.attempt - observation.epoch) rolled back)"
+            + "  log L \(formatNumber(observation.logLoss))  k \(String(format: "%.3g", observation.k))  → e^\(formatNumber(target))"
+        progress.report(
+            name, detail: detail, fractionDone: (start - observation.logLoss) / max(start - target, 1e-9),
+            finished: observation.isFinal)
+        // Rolled back: the parameters are those already recorded, unless this is the last attempt.
+        guard let outputs else {
+            if observation.isFinal {
+                recordKept(observation, network: network, outputs: network.outputs(data.train.inputs))
+            }
+            return
+        }
+        recordKept(observation, network: network, outputs: outputs)
+    }
+    func recordKept(_ observation: EpochObservation, network: FeedForwardNetwork, outputs: Matrix) {
+        let layer = network.layers[0].weights
+        let norms = layer.neuronNorms
+        trace.observe(
+            step: observation.step, norms: norms, logLoss: observation.logLoss, k: observation.k, isFinal: observation.isFinal)
+        for level in params.logLossLevels.dropFirst(record.snapshots.count) {
+            // Levels are crossed in order (high first); an unreached level is taken at the end.
+            let reached = observation.logLoss <= level
+            guard reached || observation.isFinal else { break }
+            record.snapshots.append(LevelSnapshot(
+                logLossLevel: level, reached: reached, epoch: observation.epoch, step: observation.step,
+                logLoss: observation.logLoss, norms: norms,
+                trainAccuracy: NeuronPruning.accuracy(outputs: outputs, labels: labels), accuracy: []))
+            record.weights.append(SnapshotWeights(
+                first: layer.effectiveWeights, second: network.layers[1].weights.effectiveWeights))
         }
     }
-    let run = PruningRun(
-        parameterization: parameterization, initialNorms: initialNorms, snapshots: recorder.snapshots,
-        history: recorder.history, stopStep: summary.steps, finalLogLoss: summary.finalLogLoss,
-        reachedTarget: summary.reachedTarget, upSteps: summary.upSteps, firstNonFiniteStep: recorder.firstNonFinite,
-        evaluations: fullBatch ? summary.steps + 1 : summary.steps, epochs: epochs)
-    return (run, recorder.weights)
+    record.history = trace.saved
+    run.training = training
+    run.record = record
+    return finished
+}
+
+/// The finished run as Fig. 7 and Fig. 11 read it (pruning curves still empty).
+func completedRun(_ run: PruningTrainingState, params: MNISTPruningParameters) -> PruningRun {
+    let training = run.training
+    let logLoss = training.logLoss ?? .nan
+    return PruningRun(
+        parameterization: run.parameterization, initialNorms: run.initialNorms, snapshots: run.record.snapshots,
+        history: NormTrace(saved: run.record.history), stopStep: training.steps, finalLogLoss: logLoss,
+        reachedTarget: params.stopping.reachedTarget(logLoss: logLoss), epochs: training.epoch, attempts: training.attempts,
+        rolledBackEpochs: training.rolledBack, nonFiniteAttempts: run.record.nonFiniteAttempts, finalK: training.rule.k)
 }
 
 /// Fills every snapshot's pruning curve: neurons ordered by ‖w_u(t)‖ − ‖w_u(0)‖, least growth

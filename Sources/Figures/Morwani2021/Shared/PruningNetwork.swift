@@ -26,9 +26,10 @@ public enum PruningNetwork {
             trainSecondLayer: true)
     }
 
-    /// App. H's summed multiclass cross-entropy, L = Σ_i log(1 + Σ_{j≠y_i} e^{Φ_j − Φ_{y_i}}), in log form.
-    public static func loss(labels: [Int]) -> CrossEntropyLoss {
-        CrossEntropyLoss(classes: labels, classCount: classCount, reduction: .sum)
+    /// App. H's multiclass cross-entropy, ℓ_i = log(1 + Σ_{j≠y_i} e^{Φ_j − Φ_{y_i}}), summed or
+    /// averaged over the samples (`MNISTPruningParameters.lossReduction`), in log form.
+    public static func loss(labels: [Int], reduction: Reduction = .mean) -> CrossEntropyLoss {
+        CrossEntropyLoss(classes: labels, classCount: classCount, reduction: reduction)
     }
 
     /// Multiply-adds ×2 of one evaluation (forward, loss, backward) on n images with H hidden
