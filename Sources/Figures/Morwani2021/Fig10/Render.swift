@@ -13,3 +13,10 @@ public func renderXORAppendix(_ data: XORAppendixData, params: XORAppendixParame
             neuronNormPanel(data.swn, label: "(d)", params: params.xor),
         ])
 }
+
+func xorAppendixCaption(_ data: XORAppendixData, params: XORAppendixParameters) -> String {
+    xorCaption(
+        panels: "(a) The XOR dataset. (b), (c) and (d): norm ‖w_j‖ of each hidden neuron's incoming weights against steps for EWN, "
+            + "Unnorm and SWN (|γ_j|, eq. 1–2, k_max = \(formatNumber(params.kMaxSWN))), all from the same start; panels (a)–(c) are the runs of Fig. 5.",
+        runs: [data.xor.ewn, data.xor.unnorm, data.swn], start: data.xor.start, params: params.xor)
+}

@@ -42,19 +42,12 @@ public func renderNeuronNorms(_ data: MNISTPruningExperiment, params: MNISTPruni
 
 /// Fig. 11's caption.
 public func neuronNormCaption(_ data: MNISTPruningExperiment, params: MNISTPruningParameters) -> String {
-    var text = "Norm ‖w_u‖ of the incoming weight vector of each of the \(data.hiddenUnits) first-layer neurons "
-        + "(EWN e^{α_u}, SWN |γ_u|, Unnorm ‖w_u‖) against gradient-descent steps, for the MNIST trainings of Fig. 7, "
-        + "each run until L ≤ e^\(formatNumber(params.lowLogLoss)) (dashed line: L = e^\(formatNumber(params.highLogLoss))); "
-        + "a neuron has the same colour in every panel. "
-    if params.lowLogLoss != -300 {
-        text += "The paper trains to e^-300; this run stops at e^\(formatNumber(params.lowLogLoss)), the lowest level it reaches in its time budget. "
-    }
-    text += pruningSettingsSentence(data, params: params) + " "
-    text += data.runs.map(levelSummary).joined(separator: "; ") + "."
-    let missed = data.runs.filter { !$0.reachedTarget }
-    if !missed.isEmpty {
-        text += " " + missed.map(\.name).joined(separator: ", ")
-            + " did NOT reach e^\(formatNumber(params.lowLogLoss)) within \(params.maxEpochs) epoch attempts."
-    }
-    return text
+    pruningCaption(
+        opening: "Norm ‖w_u‖ of the incoming weight vector of each of the \(data.hiddenUnits) first-layer neurons "
+            + "(EWN e^{α_u}, SWN |γ_u|, Unnorm ‖w_u‖) against gradient-descent steps, for the MNIST trainings of Fig. 7, "
+            + "each run until L ≤ e^\(formatNumber(params.lowLogLoss)) (dashed line: L = e^\(formatNumber(params.highLogLoss))); "
+            + "a neuron has the same colour in every panel.",
+        paperLevel: "The paper trains to e^-300", missed: data.runs.filter { !$0.reachedTarget },
+        missedText: "did NOT reach e^\(formatNumber(params.lowLogLoss)) within \(params.maxEpochs) epoch attempts.",
+        data: data, params: params)
 }

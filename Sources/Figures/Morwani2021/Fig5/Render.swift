@@ -14,3 +14,9 @@ public func renderXOR(_ data: XORData, params: XORParameters) -> Chart {
         ])
 }
 
+func xorCaption(_ data: XORData, params: XORParameters) -> String {
+    xorCaption(
+        panels: "(a) Training data for the XOR experiment. (b, c) Norm ‖w_j‖ of the incoming weights of each of the "
+            + "\(params.hiddenUnits) hidden neurons against gradient-descent steps, for EWN and the unnormalized net, from the same start.",
+        runs: [data.ewn, data.unnorm], start: data.start, params: params)
+}

@@ -52,19 +52,12 @@ public func renderPruning(_ data: MNISTPruningExperiment, params: MNISTPruningPa
 
 /// Fig. 7's caption.
 public func pruningCaption(_ data: MNISTPruningExperiment, params: MNISTPruningParameters) -> String {
-    var text = "Test accuracy against the percentage of first-layer neurons pruned, at the first kept epoch where the training loss "
-        + "falls to L = e^\(formatNumber(params.highLogLoss)) (a) and L = e^\(formatNumber(params.lowLogLoss)) (b), "
-        + "for an MNIST 2-layer ReLU net whose first layer is EWN, SWN or unnormalized. Neurons whose ‖w_u‖ grew least "
-        + "from initialization are pruned first (their outgoing weights zeroed). "
-    if params.lowLogLoss != -300 {
-        text += "The paper's panel (b) is at e^-300; this run stops at e^\(formatNumber(params.lowLogLoss)), the lowest level it reaches in its time budget. "
-    }
-    text += pruningSettingsSentence(data, params: params) + " "
-    text += data.runs.map(levelSummary).joined(separator: "; ") + "."
-    let missed = data.runs.filter { !$0.snapshots.allSatisfy(\.reached) }
-    if !missed.isEmpty {
-        text += " " + missed.map(\.name).joined(separator: ", ")
-            + " did NOT reach every level within \(params.maxEpochs) epoch attempts: its curve is drawn dashed at its last epoch."
-    }
-    return text
+    pruningCaption(
+        opening: "Test accuracy against the percentage of first-layer neurons pruned, at the first kept epoch where the training loss "
+            + "falls to L = e^\(formatNumber(params.highLogLoss)) (a) and L = e^\(formatNumber(params.lowLogLoss)) (b), "
+            + "for an MNIST 2-layer ReLU net whose first layer is EWN, SWN or unnormalized. Neurons whose ‖w_u‖ grew least "
+            + "from initialization are pruned first (their outgoing weights zeroed).",
+        paperLevel: "The paper's panel (b) is at e^-300", missed: data.runs.filter { !$0.snapshots.allSatisfy(\.reached) },
+        missedText: "did NOT reach every level within \(params.maxEpochs) epoch attempts: its curve is drawn dashed at its last epoch.",
+        data: data, params: params)
 }

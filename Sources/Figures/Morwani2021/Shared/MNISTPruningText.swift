@@ -33,3 +33,19 @@ public func levelSummary(_ run: PruningRun) -> String {
     return "\(run.name) " + levels.joined(separator: ", ")
         + " (\(run.attempts) epoch attempts, \(run.rolledBackEpochs) rolled back)"
 }
+
+/// A caption of the MNIST figures: what the panels show, the level reached if it is not the
+/// paper's, the settings, where each run crossed each level, and which runs fell short.
+public func pruningCaption(
+    opening: String, paperLevel: String, missed: [PruningRun], missedText: String,
+    data: MNISTPruningExperiment, params: MNISTPruningParameters
+) -> String {
+    var text = opening + " "
+    if params.lowLogLoss != -300 {
+        text += "\(paperLevel); this run stops at e^\(formatNumber(params.lowLogLoss)), the lowest level it reaches in its time budget. "
+    }
+    text += pruningSettingsSentence(data, params: params) + " "
+    text += data.runs.map(levelSummary).joined(separator: "; ") + "."
+    if !missed.isEmpty { text += " " + missed.map(\.name).joined(separator: ", ") + " " + missedText }
+    return text
+}

@@ -112,8 +112,8 @@ private func runPoint(
         nullSpaceNorms.append(norm(problem.nullSpacePart(u)))
         let runName = "‖x0‖ = \(r), direction \(j)"
         gd.append(try gradientDescentEnd(problem.leastSquares, from: scaled(u, by: r), params, runName))
-        wn.append(try weightNormEnd(problem.leastSquares, direction: u, scale: r, params, runName))
-        rpgd.append(try projectedEnd(problem.leastSquares, direction: u, scale: r, params, runName))
+        wn.append(try scaleDirectionEnd(WuWeightNorm.self, "WN", problem.leastSquares, direction: u, scale: r, params, runName))
+        rpgd.append(try scaleDirectionEnd(ProjectedWeightNorm.self, "rPGD", problem.leastSquares, direction: u, scale: r, params, runName))
     }
     func runs(_ list: [(Double, Int)]) -> Wu2020Fig1Runs {
         Wu2020Fig1Runs(finalNorms: list.map(\.0), iterations: list.map(\.1))
@@ -133,26 +133,15 @@ private func gradientDescentEnd(
     return (norm(x), steps)
 }
 
-/// Algorithm 1 (WN) on eq. (2) from w0 = u (‖w0‖ = 1, as Lemma 2.2 requires), g0 = r.
-private func weightNormEnd(
-    _ problem: LeastSquares, direction u: [Double], scale g0: Double, _ params: Wu2020Fig1Parameters,
-    _ runName: String
+/// Algorithm 1 (WN, eq. 2) or Algorithm 2 (rPGD, eq. 3) from w0 = u (‖w0‖ = 1, as Lemma 2.2
+/// requires), g0 = r. Both end at x̂ = ĝ·ŵ/‖ŵ‖ (w is not normalized in WN, unit in rPGD), so
+/// ‖x̂‖ = |ĝ|.
+private func scaleDirectionEnd<State: ScaleDirectionParameterization>(
+    _ kind: State.Type, _ name: String, _ problem: LeastSquares, direction u: [Double], scale g0: Double,
+    _ params: Wu2020Fig1Parameters, _ runName: String
 ) throws -> (Double, Int) {
-    var state = WuWeightNorm(g: g0, w: u)
-    let steps = try descend(problem, params, "WN", runName, point: { state.x }) { gradient in
-        state.step(xGradient: gradient, eta: params.directionStep, gamma: params.scaleStep)
-    }
-    // ‖ĝ ŵ/‖ŵ‖‖ = |ĝ|: w is not normalized in WN.
-    return (abs(state.g), steps)
-}
-
-/// Algorithm 2 (rPGD) on eq. (3) from w0 = u, g0 = r.
-private func projectedEnd(
-    _ problem: LeastSquares, direction u: [Double], scale g0: Double, _ params: Wu2020Fig1Parameters,
-    _ runName: String
-) throws -> (Double, Int) {
-    var state = ProjectedWeightNorm(g: g0, w: u)
-    let steps = try descend(problem, params, "rPGD", runName, point: { state.x }) { gradient in
+    var state = State(g: g0, w: u)
+    let steps = try descend(problem, params, name, runName, point: { state.x }) { gradient in
         state.step(xGradient: gradient, eta: params.directionStep, gamma: params.scaleStep)
     }
     return (abs(state.g), steps)
