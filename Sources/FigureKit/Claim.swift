@@ -51,3 +51,11 @@ public func formatNumber(_ x: Double) -> String {
     }
     return String(format: "%.3e", x)
 }
+
+/// "<statement> (<measured>)" for the claims named `ids`, for a caption sentence that states a
+/// result: it then says what this run's data show, never a fixed text.
+public func measuredSentence(_ claims: [Claim], ids: [String]) -> String {
+    ids.compactMap { id in claims.first { $0.id == id } }
+        .map { "\($0.statement) — \($0.passed ? "holds" : "does NOT hold"): \($0.measured)" }
+        .joined(separator: "; ")
+}

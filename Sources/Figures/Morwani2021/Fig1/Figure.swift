@@ -17,6 +17,6 @@ func neighbourhoodCaption(_ data: NeighbourhoodData, params: NeighbourhoodParame
         (CHOSEN, the paper lists none; black dots): \(centres). Each region is the analytic image boundary \
         (\(params.vertexCount) vertices), checked with \(params.samplesPerRegion) uniform samples per ball \
         (streams "<EWN|SWN|Unnorm>-centre<k>"). The paper's caption swaps the [α, v]/[γ, v] labels; the text \
-        (eq. 1–4) is followed. EWN regions scale with ‖w0‖, SWN regions keep radial width 2ε, Unnorm discs are fixed.
+        (eq. 1–4) is followed. Measured on these regions: \(measuredSentence(neighbourhoodClaims(data, params: params, scale: .default), ids: ["fig1-ewn-scales-with-norm", "fig1-swn-fixed-radial"])).
         """
 }

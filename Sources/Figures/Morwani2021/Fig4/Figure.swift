@@ -22,8 +22,9 @@ public func simpleTrajCaption(_ data: SimpleTrajData, params: SimpleTrajParamete
         until L ≤ e^\(formatNumber(data.targetLogLoss)) with η = k/L^c, c = \(formatNumber(params.lrExponent)) (CHOSEN; \
         the exponent is garbled in App. L.2), k(0) = \(formatNumber(params.initialK)), ×/÷\(formatNumber(params.kFactor)), \
         k ≤ \(formatNumber(params.maxK)), every step kept. Initial points (CHOSEN, not in the text): \(starts). \
-        Steps to the target: EWN \(steps(.exponential)), Unnorm \(steps(.unnormalized)). EWN runs end along the axis of the \
-        neuron with the larger x_u·w_u(0) (basin boundary w2 = (x1/x2)·w1); Unnorm runs move on straight lines \
-        parallel to x.\(missedText)
+        Steps to the target: EWN \(steps(.exponential)), Unnorm \(steps(.unnormalized)). Measured: \
+        \(measuredSentence(simpleTrajClaims(data, params: params, scale: .default), ids: ["traj-ewn-axis", "traj-unnorm-line"])) \
+        (the predicted EWN axis is that of the neuron with the larger x_u·w_u(0), basin boundary w2 = (x1/x2)·w1; \
+        Unnorm moves on lines parallel to x).\(missedText)
         """
 }
