@@ -13,6 +13,7 @@ do {
     // 130: stopped by Ctrl-C (or the test hook) after writing a checkpoint, as shells report SIGINT.
     exit(error.kind == .check ? 1 : error.kind == .interrupted ? 130 : 2)
 } catch let error as DatasetError {
+    // The one place a data-set problem becomes the CLI's error line: the figures let it through.
     FileHandle.standardError.write(Data("wnfig: error: \(error.message)\n".utf8))
     exit(2)
 } catch let code as ExitCode {

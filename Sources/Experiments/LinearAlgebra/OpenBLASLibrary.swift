@@ -31,7 +31,8 @@ public enum OpenBLASLibrary {
         let alreadyMapped = wn_openblas_is_mapped() != 0
         let plan = KernelPlan.choose(
             cpu: .current, override: environment[overrideVariable], alreadyMapped: alreadyMapped)
-        let error: String? = plan.kernel.withOptionalCString { wn_openblas_load($0) }.map { String(cString: $0) }
+        let failure = plan.kernel.map { $0.withCString { wn_openblas_load($0) } } ?? wn_openblas_load(nil)
+        let error = failure.map { String(cString: $0) }
         if let error {
             FileHandle.standardError.write(Data("wnfig: error: \(error)\n".utf8))
             exit(2)
@@ -136,14 +137,5 @@ public struct BLASProvenance: Codable, Equatable, Sendable {
         if let requested_kernel, requested_kernel != kernel { text += "; OPENBLAS_CORETYPE=\(requested_kernel) overridden" }
         text += "), \(threads_per_call) thread per call, panels on \(panel_threads) cores"
         return text
-    }
-}
-
-extension Optional where Wrapped == String {
-    fileprivate func withOptionalCString<R>(_ body: (UnsafePointer<CChar>?) -> R) -> R {
-        switch self {
-        case .some(let text): return text.withCString { body($0) }
-        case .none: return body(nil)
-        }
     }
 }

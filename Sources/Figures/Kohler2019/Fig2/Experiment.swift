@@ -41,8 +41,7 @@ public func runKohler2019Fig2(_ p: Kohler2019Fig2Parameters, context: RunContext
     var dataGenerator = SeededGenerator(seed: context.seed, stream: "gaussian-data")
     let gaussian = gaussianDesign(count: p.gaussianCount, dimension: p.gaussianDimension, conditionNumber: p.conditionNumber,
                                   separation: p.separation, generator: &dataGenerator)
-    var a9a: LIBSVMDataset
-    do { a9a = try LIBSVM.load(.a9a, dataDirectory: context.dataDirectory) } catch let error as DatasetError { throw FigureKitError(.input, error.message) }
+    var a9a = try LIBSVM.load(.a9a, dataDirectory: context.dataDirectory)
     if p.a9aRows > 0 { a9a = a9a.prefix(min(p.a9aRows, a9a.rowCount)) }
     // Kept sparse (13.9 non-zeros a row) and centered implicitly.
     let a9aInputs = SparseRowMatrix(rows: a9a.rowCount, columns: a9a.featureCount, rowStarts: a9a.rowStarts,

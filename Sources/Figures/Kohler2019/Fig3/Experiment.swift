@@ -38,8 +38,7 @@ public func runKohler2019Fig3(_ p: Kohler2019Fig3Parameters, context: RunContext
           p.measureEvery >= 1, p.normEvery >= 1, p.probes >= 0, p.imageCount >= 0 else {
         throw FigureKitError(.usage, "kohler2019-fig3: need hiddenLayers ≥ 2, 2 ≤ centralLayer ≤ hiddenLayers, positive width, runs, iterations, measureEvery, normEvery")
     }
-    let cifar: CIFAR10Set
-    do { cifar = try CIFAR10.loadTraining(preferFull: p.preferFullCIFAR, dataDirectory: context.dataDirectory) } catch let error as DatasetError { throw FigureKitError(.input, error.message) }
+    let cifar = try CIFAR10.loadTraining(preferFull: p.preferFullCIFAR, dataDirectory: context.dataDirectory)
     let n = p.imageCount > 0 ? min(p.imageCount, cifar.count) : cifar.count
     let x = standardizedImages(cifar, count: n)
     let classes = cifar.labels[..<n].map(Int.init)

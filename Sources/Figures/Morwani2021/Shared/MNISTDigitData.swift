@@ -40,13 +40,9 @@ public struct PruningDataSet: Sendable {
     /// repository's data/mnist): the first `trainPerClass` training images of each digit in file
     /// order (class balanced; 0 takes all 60 000), and the first `testCount` test images.
     public static func load(trainPerClass: Int, testCount: Int, dataDirectory: String? = nil) throws -> PruningDataSet {
-        do {
-            let trainSet = try MNIST.load(.train, dataDirectory: dataDirectory)
-            let testSet = try MNIST.load(.test, dataDirectory: dataDirectory)
-            return try select(train: trainSet, test: testSet, trainPerClass: trainPerClass, testCount: testCount)
-        } catch let error as DatasetError {
-            throw FigureKitError(.input, error.message)
-        }
+        let trainSet = try MNIST.load(.train, dataDirectory: dataDirectory)
+        let testSet = try MNIST.load(.test, dataDirectory: dataDirectory)
+        return try select(train: trainSet, test: testSet, trainPerClass: trainPerClass, testCount: testCount)
     }
 
     /// The selection alone, from loaded sets.
@@ -61,11 +57,7 @@ public struct PruningDataSet: Sendable {
 
     /// sha256 of the four official files (for the manifest), checked against the official values.
     public static func digests(dataDirectory: String? = nil) throws -> [String: String] {
-        do {
-            return try MNIST.digests(.train, dataDirectory: dataDirectory)
-                .merging(try MNIST.digests(.test, dataDirectory: dataDirectory)) { first, _ in first }
-        } catch let error as DatasetError {
-            throw FigureKitError(.input, error.message)
-        }
+        try MNIST.digests(.train, dataDirectory: dataDirectory)
+            .merging(try MNIST.digests(.test, dataDirectory: dataDirectory)) { first, _ in first }
     }
 }
