@@ -35,10 +35,13 @@ test: data
 test-slurm: build data
 	scripts/test-slurm.sh $(WNFIG)
 
-# One row per figure: id, seconds, golden match, claims. The gallery is rebuilt even when a
-# comparison fails; the exit status still reports the failure.
+# One row per figure: id, seconds, golden match, claims. The experiments run in JOBS worker
+# processes (default: one per core; JOBS=1 runs them one after another in one process), the same
+# bytes either way. The gallery is rebuilt even when a comparison fails; the exit status still
+# reports the failure.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 figures: build data
-	@status=0; $(WNFIG) run $(SELECT) --scale default --check || status=$$?; \
+	@status=0; $(WNFIG) run $(SELECT) --scale default --check -j $(JOBS) || status=$$?; \
 	  $(WNFIG) gallery; exit $$status
 
 gallery: build

@@ -56,3 +56,23 @@ public struct Manifest: Codable, Sendable {
     public let timings: Timings
     public let claims: [Claim]
 }
+
+extension Manifest {
+    /// The first manifest in `folders` of `figure` at `scale` with exactly these parameters (another
+    /// parameter set can cost anything), with its location: what earlier runs measured, for a
+    /// Slurm task's resources and the order of `run -j N`.
+    public static func recorded(
+        for figure: AnyFigure, scale: Scale, overrides: [String], in folders: [URL]
+    ) throws -> (url: URL, manifest: Manifest)? {
+        let params = try JSONValue.parse(try figure.parameters(scale, overrides: overrides))
+        for folder in folders {
+            let url = folder.appendingPathComponent("\(figure.id).manifest.json")
+            guard let bytes = try? Data(contentsOf: url),
+                let manifest = try? FigureCoding.decoder().decode(Manifest.self, from: bytes),
+                manifest.id == figure.id, manifest.scale == scale, manifest.params == params
+            else { continue }
+            return (url, manifest)
+        }
+        return nil
+    }
+}

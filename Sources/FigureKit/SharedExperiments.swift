@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
 
-/// Seconds of shared computations a run re-used instead of repeating: the pipeline adds them to
-/// the figure's `run_s`, which stays the time its experiment took to compute.
+/// Seconds of shared computations a run re-used instead of repeating (and, negative, the time it
+/// waited for another process to finish one): the pipeline adds them to the figure's `run_s`,
+/// which stays the time its experiment took to compute.
 final class ReusedSeconds: @unchecked Sendable {
     private let lock = NSLock()
     private var total = 0.0
@@ -28,14 +29,23 @@ extension RunContext {
     public func shared<T: Codable, P: Encodable>(_ name: String, parameters: P, compute: () throws -> T) throws -> T {
         guard let cache = sharedResults else { return try compute() }
         let key = cache.key(id: name, params: try FigureCoding.encoder(pretty: false).encode(parameters), seed: seed)
-        if let hit = cache.load(key), let result = try? FigureCoding.decoder().decode(T.self, from: hit.data) {
+        func cached() -> T? {
+            guard let hit = cache.load(key), let result = try? FigureCoding.decoder().decode(T.self, from: hit.data) else { return nil }
             reused.add(hit.entry.run_s)
             return result
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = try compute()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        try cache.store(key, data: try FigureCoding.encoder(pretty: false).encode(result), entry: .init(run_s: seconds))
+        if let result = cached() { return result }
+        // Another process may be computing it right now: wait for it rather than compute it twice.
+        let (result, waited) = try cache.withLock(key) { () throws -> T in
+            if let result = cached() { return result }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try compute()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            try cache.store(key, data: try FigureCoding.encoder(pretty: false).encode(result), entry: .init(run_s: seconds))
+            return result
+        }
+        // The wait is neither this figure's computation nor the shared one's (already counted).
+        reused.add(-waited)
         return result
     }
 }

@@ -26,14 +26,8 @@ public struct TaskResources: Equatable, Sendable {
     /// on, time = 3 × run_s + 10 minutes (slower nodes, a loaded file system), memory = 1.5 ×
     /// its peak + 512 MiB. Without one, the per-scale default.
     public static func estimate(for figure: AnyFigure, scale: Scale, overrides: [String], manifestFolders: [URL]) throws -> TaskResources {
-        let params = try JSONValue.parse(try figure.parameters(scale, overrides: overrides))
         let fallback = fallback(scale)
-        for folder in manifestFolders {
-            let url = folder.appendingPathComponent("\(figure.id).manifest.json")
-            guard let bytes = try? Data(contentsOf: url),
-                let manifest = try? FigureCoding.decoder().decode(Manifest.self, from: bytes),
-                manifest.id == figure.id, manifest.scale == scale, manifest.params == params
-            else { continue }
+        if let (url, manifest) = try Manifest.recorded(for: figure, scale: scale, overrides: overrides, in: manifestFolders) {
             let cpus = max(1, manifest.blas?.panel_threads ?? referenceCores)
             let minutes = Int((3 * manifest.timings.run_s / 60).rounded(.up)) + 10
             var memory = fallback.memoryMB

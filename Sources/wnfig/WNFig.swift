@@ -129,6 +129,11 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Test hook: stop with a checkpoint after this many epoch attempts.", visibility: .hidden))
     var stopAfterEpochs: Int?
 
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")],
+        help: "Worker processes that compute the experiments concurrently, longest first, each on its share of the cores; the figures are then rendered in order. The outputs are the same bytes for any N.")
+    var jobs = 1
+
     func run() throws {
         let workspace = folders.workspace
         let figures = try selection.figures()
@@ -149,19 +154,29 @@ struct Run: ParsableCommand {
         if let n = stopAfterEpochs, n < 1 {
             throw FigureKitError(.usage, "--stop-after-epochs \(n) must be ≥ 1")
         }
+        guard jobs >= 1 else { throw FigureKitError(.usage, "-j \(jobs) runs nothing; give at least 1 worker process") }
+        if jobs > 1 && (resume || stopAfterEpochs != nil) {
+            throw FigureKitError(.usage, "checkpointed runs (--resume, --stop-after-epochs) compute in this process; drop -j")
+        }
         let checkpointing = Checkpointing(
             folder: folder, resume: resume, interval: 60 * checkpointMinutes, stopAfter: stopAfterEpochs)
         let cache = ResultCache(folder: workspace.cache)
         var failures = 0
         reportBLAS(printSummary: true)
+        // Bad --set keys fail here, in one line, before any work is handed out.
+        for figure in figures { _ = try figure.parameters(scale, overrides: assignments) }
+        // Before minutes of work, not after: an unwritable --out fails now.
+        try AtomicFile.requireWritableFolder(folder)
+        let computedByWorkers = jobs > 1 ? try computeInWorkers(figures, folder: folder, workspace: workspace, cache: cache) : []
         // Measured once per run, between experiments, never inside one.
         let dgemmRate = MeasuredOnce { measuredDGEMMRate() }
         print("figure                  seconds  golden                         claims")
         for figure in figures {
+            // After the workers, their results are in the cache: render them, never re-run them.
             let request = FigureRequest(
                 figure: figure, scale: scale, seed: seed, overrides: assignments, formats: formats,
-                useCache: !noCache, showProgress: true, dpi: dpi, referenceGemmRate: { dgemmRate.value },
-                dataDirectory: folders.dataDir, checkpointing: checkpointing)
+                useCache: !noCache || computedByWorkers.contains(figure.id), showProgress: true, dpi: dpi,
+                referenceGemmRate: { dgemmRate.value }, dataDirectory: folders.dataDir, checkpointing: checkpointing)
             let outcome = try produceFigure(request, into: folder, workspace: workspace, cache: cache)
             var golden = "not checked"
             var failed = !outcome.claimsPassed
@@ -171,7 +186,8 @@ struct Run: ParsableCommand {
                 failed = failed || !result.passed
             }
             let timings = outcome.manifest.timings
-            let seconds = String(format: "%7.1f%@", timings.run_s + timings.render_s, outcome.fromCache ? "c" : " ")
+            let cached = outcome.fromCache && !computedByWorkers.contains(figure.id)
+            let seconds = String(format: "%7.1f%@", timings.run_s + timings.render_s, cached ? "c" : " ")
             let claims = outcome.manifest.claims
             var claimText = "\(claims.filter(\.passed).count)/\(claims.count) pass"
             if !outcome.failedClaims.isEmpty {
@@ -187,6 +203,37 @@ struct Run: ParsableCommand {
         if failures > 0 && check {
             throw FigureKitError(.check, "\(failures) of \(figures.count) figures failed their golden comparison or claims (details above; diff images in \(workspace.results.path))")
         }
+    }
+
+    /// `-j N`: the experiments missing from the cache as `wnfig task` processes, N at a time;
+    /// returns the ids they computed.
+    private func computeInWorkers(_ figures: [AnyFigure], folder: URL, workspace: Workspace, cache: ResultCache) throws -> Set<String> {
+        let tasks = try RunSchedule.tasks(
+            figures: figures, scale: scale, seed: seed, overrides: assignments, cache: cache, recomputeAll: noCache,
+            manifestFolder: folder)
+        guard !tasks.isEmpty else { return [] }
+        let plan = SweepPlan(figures: figures, seeds: tasks.map(\.seed), scale: scale, overrides: assignments)
+        let invocation = SweepInvocation(
+            executable: SweepInvocation.currentExecutable, root: workspace.root.path, cacheFolder: workspace.cache.path,
+            dataDirectory: folders.dataDir, out: folder.path, noCache: noCache)
+        let workers = min(jobs, tasks.count)
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
+        stderr("wnfig run: \(tasks.count) of \(figures.count) experiments to compute on \(workers) worker processes, \(threads) panel thread(s) each, longest first (the rest are in \(cache.folder.path))")
+        let logs = workspace.cache.appendingPathComponent("logs")
+        let failures = try LocalExecutor.run(
+            tasks, plan: plan, invocation: invocation, jobs: workers, threads: threads, logFolder: logs, log: stderr)
+        if let first = failures.first {
+            let reason = Self.lastLine(of: first.log).map { ": \($0)" } ?? ""
+            throw FigureKitError(
+                .io, "\(failures.count) of \(tasks.count) experiments failed (first: \(first.task.figure)\(reason); log \(first.log.path)); fix the cause and run again: the finished ones are cached")
+        }
+        return Set(tasks.map(\.figure))
+    }
+
+    /// A failed worker's error line (the last non-empty line of its log).
+    private static func lastLine(of log: URL) -> String? {
+        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").last.map(String.init)
     }
 }
 

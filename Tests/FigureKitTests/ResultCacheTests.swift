@@ -37,6 +37,27 @@ final class ResultCacheTests: XCTestCase {
         XCTAssertEqual(listing(), ["\(key).data.json", "\(key).meta.json"])
     }
 
+    func testTwoThreadsNeedingOneSharedExperimentComputeItOnce() throws {
+        let computations = Tally()
+        let results = ErrorBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            // Separate contexts, as two worker processes would have; only the cache folder is shared.
+            let context = RunContext(seed: 7, scale: .smoke, sharedResults: cache)
+            do {
+                let value = try context.shared("experiment", parameters: ["n": 3]) { () -> [Int] in
+                    computations.increment()
+                    Thread.sleep(forTimeInterval: 0.3)
+                    return [1, 2, 3]
+                }
+                if value != [1, 2, 3] { results.add(CocoaError(.coderReadCorrupt)) }
+            } catch {
+                results.add(error)
+            }
+        }
+        XCTAssertEqual(computations.count, 1, "the second waited for the first and re-used its result")
+        XCTAssertTrue(results.all.isEmpty, "\(results.all)")
+    }
+
     func testAWriterKilledBetweenDataAndMetaLeavesNoEntry() throws {
         let key = cache.key(id: "killed", params: Data("{}".utf8), seed: 1)
         // What a writer killed after its first rename leaves: the data, no meta.
@@ -63,6 +84,13 @@ final class ResultCacheTests: XCTestCase {
         XCTAssertEqual(names.count, 100)
         XCTAssertTrue(names.allSatisfy { $0.hasPrefix(".x.json.") && $0.hasSuffix(".tmp") })
     }
+}
+
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() { lock.lock(); value += 1; lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 private final class ErrorBox: @unchecked Sendable {

@@ -120,6 +120,35 @@ final class SweepExecutorTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("0 of 6 tasks to run"), "a complete sweep runs nothing again: \(again.stderr)")
     }
 
+    func testRunWithTwoWorkersWritesTheSerialRunsFilesByteForByte() throws {
+        // Figs. 7 and 11 share one MNIST training: the workers must agree on it, not race for it.
+        let ids = ["morwani2021-fig7", "morwani2021-fig11", "wu2020-fig2", "morwani2021-fig4"]
+        func run(_ extra: [String], cache: String, out: String) throws -> WNFigResult {
+            try WNFigProcess.run(["run"] + ids + ["--scale", "smoke", "--cache-dir", path(cache), "--out", path(out)] + extra)
+        }
+        let serial = try run([], cache: "serial-cache", out: "serial")
+        XCTAssertEqual(serial.status, 0, serial.stderr)
+        let parallel = try run(["-j", "2"], cache: "parallel-cache", out: "parallel")
+        XCTAssertEqual(parallel.status, 0, parallel.stderr)
+        XCTAssertTrue(parallel.stderr.contains("4 of 4 experiments to compute on 2 worker processes"), parallel.stderr)
+        for id in ids {
+            for suffix in ["json", "png", "svg", "pdf"] {
+                let a = try Data(contentsOf: folder.appendingPathComponent("serial/\(id).\(suffix)"))
+                let b = try Data(contentsOf: folder.appendingPathComponent("parallel/\(id).\(suffix)"))
+                XCTAssertEqual(a, b, "\(id).\(suffix)")
+            }
+        }
+        XCTAssertFalse(parallel.stdout.contains("c  "), "computed by this run's workers, not cached earlier: \(parallel.stdout)")
+        let again = try run(["-j", "2"], cache: "parallel-cache", out: "parallel")
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertFalse(again.stderr.contains("worker processes"), "everything is cached: no worker starts: \(again.stderr)")
+    }
+
+    func testRunRefusesWorkersForACheckpointedRun() throws {
+        let result = try WNFigProcess.run(["run", "morwani2021-fig7", "--scale", "smoke", "-j", "2", "--resume", "--out", path("out"), "--cache-dir", path("cache")])
+        assertOneLineError(result, containing: "drop -j")
+    }
+
     func testTheCollectStepNamesASeedMissingFromTheCache() throws {
         let result = try sweep(["wu2020-fig2"], seeds: "0-1", ["--cached-only"])
         XCTAssertEqual(result.status, 2)
