@@ -7,7 +7,7 @@ WNFIG := $(BIN)/wnfig
 FIG ?=
 SELECT := $(if $(FIG),$(FIG),--all)
 
-.PHONY: all deps data build test test-slurm figures golden golden-plot bench gallery fuzz clean
+.PHONY: all deps data build test test-slurm figures golden golden-plot bench bench-figures gallery fuzz clean
 
 all: figures
 
@@ -74,6 +74,11 @@ bench: deps data
 	$(SWIFT) build $(CONFIG) --product wnbench
 	@scripts/bench-venv.sh $(BENCH_VENV) bench/requirements.txt
 	$(BENCH_VENV)/bin/python bench/run.py --wnbench $(BIN)/wnbench
+
+# Every figure's time at default and paper scale, and `make figures` cold with -j 1 and -j JOBS
+# (same bytes checked against figures/): bench/figures.json and the tables in bench/README.md.
+bench-figures: build data
+	python3 bench/figures.py --wnfig $(WNFIG) --jobs $(JOBS)
 
 clean:
 	rm -rf .build .cache results

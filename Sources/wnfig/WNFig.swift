@@ -63,14 +63,17 @@ func parseFormats(_ text: String) throws -> [OutputFormat] {
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the registered figures.")
 
-    @Flag(help: "Also list each figure's parameters with their default values.")
+    @Flag(help: "Also list each figure's parameters with their values at --scale.")
     var parameters = false
+
+    @Option(help: "The scale whose parameter values --parameters shows: smoke, default or paper.")
+    var scale: Scale = .default
 
     func run() throws {
         for figure in registeredFigures {
             print("\(figure.id.padding(toLength: 22, withPad: " ", startingAt: 0)) \(figure.citation.text)")
             if parameters {
-                let defaults = try JSONValue.parse(try figure.parameters(.default))
+                let defaults = try JSONValue.parse(try figure.parameters(scale))
                 for (key, type) in figure.parameterKeys {
                     print("    \(key) (\(type)) = \(describe(defaults[key]))")
                 }
@@ -80,6 +83,8 @@ struct List: ParsableCommand {
 
     private func describe(_ value: JSONValue?) -> String {
         switch value {
+        // Integer parameters (step counts) read as integers, not as 1.000e+06.
+        case .number(let x)? where x.rounded() == x && abs(x) < 1e15: return String(Int(x))
         case .number(let x)?: return formatNumber(x)
         case .bool(let b)?: return String(b)
         case .string(let s)?: return s
@@ -576,8 +581,27 @@ struct GalleryCommand: ParsableCommand {
         let manifests = try Gallery.manifests(in: folder)
         let sweeps = try Gallery.sweeps(for: manifests, in: folder)
         let url = folder.appendingPathComponent("README.md")
-        try AtomicFile.write(Data(Gallery.markdown(manifests: manifests, sweeps: sweeps).utf8), to: url)
+        let isDefaultGallery = folder.standardizedFileURL == folders.workspace.figures.standardizedFileURL
+        let paperScale = isDefaultGallery ? try paperScaleRuns(manifests, folder: folder.appendingPathComponent("paper")) : nil
+        try AtomicFile.write(Data(Gallery.markdown(manifests: manifests, sweeps: sweeps, paperScale: paperScale).utf8), to: url)
         print("wrote \(url.path) (\(manifests.count) figures)")
+    }
+
+    /// Per figure: the run time of its paper-scale run in `folder`, or that its default scale is
+    /// the paper's, or that it has not been run there (bench/README.md estimates those).
+    private func paperScaleRuns(_ manifests: [Manifest], folder: URL) throws -> [String: String] {
+        var runs: [String: String] = [:]
+        for m in manifests {
+            guard let figure = registeredFigures.first(where: { $0.id == m.id }) else { continue }
+            if let (_, paper) = try Manifest.recorded(for: figure, scale: .paper, overrides: [], in: [folder]) {
+                runs[m.id] = String(format: "%.1f s ([run](paper/%@.manifest.json))", paper.timings.run_s, m.id)
+            } else if try figure.parameters(.paper) == figure.parameters(.default) {
+                runs[m.id] = "the default run"
+            } else {
+                runs[m.id] = "not run yet (estimate in [bench/README.md](../bench/README.md#figure-times))"
+            }
+        }
+        return runs
     }
 }
 

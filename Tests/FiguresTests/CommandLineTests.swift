@@ -51,6 +51,36 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(version.stdout.isEmpty)
     }
 
+    func testListShowsTheParametersOfTheScaleAskedForWithIntegersAsIntegers() throws {
+        let paper = try wnfig(["list", "--parameters", "--scale", "paper"])
+        XCTAssertEqual(paper.status, 0, paper.stderr)
+        XCTAssertTrue(paper.stdout.contains("    hiddenUnits (integer) = 10000\n"), paper.stdout)
+        XCTAssertTrue(paper.stdout.contains("    lowLogLoss (number) = -300\n"), paper.stdout)
+        let defaults = try wnfig(["list", "--parameters"])
+        XCTAssertTrue(defaults.stdout.contains("    hiddenUnits (integer) = 1000\n"), defaults.stdout)
+        XCTAssertFalse(defaults.stdout.contains(".0000"), "no integer printed as a float: \(defaults.stdout)")
+    }
+
+    func testTheGallerySaysWhatEachFiguresPaperScaleRunTook() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("wnfig-gallery-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let figures = root.appendingPathComponent("figures")
+        let cache = root.appendingPathComponent("cache").path
+        for (id, scale, out) in [("wu2020-fig1", "smoke", figures), ("wu2020-fig2", "smoke", figures),
+                                 ("plot-gallery", "smoke", figures), ("wu2020-fig2", "paper", figures.appendingPathComponent("paper"))] {
+            let run = try wnfig(["run", id, "--scale", scale, "--format", "png", "--out", out.path, "--cache-dir", cache])
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        let gallery = try wnfig(["gallery", "--root", root.path])
+        XCTAssertEqual(gallery.status, 0, gallery.stderr)
+        let text = try String(contentsOf: figures.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| [") }.map(String.init)
+        XCTAssertEqual(rows.count, 3, text)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("| [wu2020-fig2]") && $0.contains("s ([run](paper/wu2020-fig2.manifest.json))") }, "\(rows)")
+        XCTAssertTrue(rows.contains { $0.hasPrefix("| [plot-gallery]") && $0.contains("| the default run |") }, "\(rows)")
+        XCTAssertTrue(rows.contains { $0.hasPrefix("| [wu2020-fig1]") && $0.contains("not run yet") }, "\(rows)")
+    }
+
     func testCiteGivesMarkdownAndBibTeX() throws {
         let cite = try wnfig(["cite", "plot-gallery"])
         XCTAssertEqual(cite.status, 0)
