@@ -12,6 +12,9 @@ import Foundation
 //                    DIR/ours/result.json (seconds of every repeat, dgemm rate of a comparable
 //                    shape measured right after for gemm cases, heap allocations in the loop for
 //                    toys) and DIR/ours/<final>.npy for the harness to compare with the peers.
+//   dgemm M N K      the OpenBLAS dgemm rate of one M×K·(N×K)ᵀ product (its own threading on all
+//                    cores), and of the same product through `Experiments.gemm` (single-threaded
+//                    panels): the ceiling of a run whose products have that shape.
 // `make bench` runs bench/run.py, which drives `peer` and the numpy and JAX peers.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -45,8 +48,12 @@ do {
         guard arguments.count >= 3 else { fail("usage: wnbench peer NAME DIR [--repeats N] [--data-dir D]") }
         let repeats = Int(option("--repeats") ?? "5") ?? 5
         try timeOurs(arguments[1], folder: URL(fileURLWithPath: arguments[2]), repeats: repeats)
+    case "dgemm":
+        let sizes = arguments.dropFirst().prefix(3).compactMap { Int($0) }
+        guard sizes.count == 3, sizes.allSatisfy({ $0 > 0 }) else { fail("usage: wnbench dgemm M N K (positive sizes)") }
+        printShapeRates(m: sizes[0], n: sizes[1], k: sizes[2])
     default:
-        fail("unknown command \(arguments[0]); commands: (none), cases, export, peer")
+        fail("unknown command \(arguments[0]); commands: (none), cases, export, peer, dgemm")
     }
 } catch {
     fail("\(error)")
@@ -91,4 +98,17 @@ func timeOurs(_ name: String, folder: URL, repeats: Int) throws {
     let ours = folder.appendingPathComponent("ours")
     try writeArrays(finals, to: ours)
     try writeJSON(result, to: ours.appendingPathComponent("result.json"))
+}
+
+/// `wnbench dgemm M N K`.
+func printShapeRates(m: Int, n: Int, k: Int) {
+    let openBLAS = measuredDGEMMRate(m: m, n: n, k: k, minimumSeconds: 0.3)
+    var rng = SeededGenerator(seed: 0, stream: "dgemm-shape")
+    let a = Matrix(rows: m, columns: k, elements: (0..<(m * k)).map { _ in rng.uniform() })
+    let b = Matrix(rows: n, columns: k, elements: (0..<(n * k)).map { _ in rng.uniform() })
+    var c = Matrix(rows: m, columns: n)
+    let seconds = secondsPerCall(repeats: 3, minimumSeconds: 0.3) { gemm(a, b, into: &c, transposeB: true) }
+    let panels = 2 * Double(m) * Double(n) * Double(k) / seconds * 1e-9
+    print(String(format: "%d×%d×%d: OpenBLAS dgemm %.1f GFLOP/s (%d threads), Experiments.gemm %.1f GFLOP/s (%.0f%%)",
+                 m, n, k, openBLAS, ParallelPanels.defaultThreads, panels, 100 * panels / openBLAS))
 }
