@@ -33,6 +33,9 @@ MNIST_CHECKPOINT = ROOT / "figures" / "paper" / "morwani2021-mnist-pruning.paper
 # fraction of the whole (independent repetitions of equal cost).
 PARTIAL = {
     "kohler2019-fig3": (["runs=1"], 5, "one of the paper's 5 independent runs (5000 steps, 64 probes every 200 steps), × 5"),
+    # Per epoch attempt of the paper-scale MNIST training (600 batch steps + the full loss): 3 runs
+    # of 20 attempts each, the loading of the 70 000 images included.
+    "morwani2021-fig7": (["maxEpochs=20"], 1 / 60, "seconds per epoch attempt: 3 parameterizations × 20 attempts, loading included"),
 }
 
 
@@ -161,31 +164,39 @@ def tables(results):
             lines.append(f"| {fid} | {fmt(paper[fid]['timings']['run_s'])} | measured: figures/paper/{fid}.manifest.json |")
         elif fid in results.get("same_at_paper_scale", []):
             lines.append(f"| {fid} | {fmt(m['timings']['run_s'])} | measured: the default parameters are the paper's |")
+        elif fid in ("morwani2021-fig7", "morwani2021-fig11") and progress:
+            attempt = results.get("partial", {}).get("morwani2021-fig7")
+            lines.append(f"| {fid} | {mnist_estimate(progress, attempt)} | {mnist_text(progress, attempt)} |")
         elif fid in results.get("partial", {}):
             part = results["partial"][fid]
             lines.append(f"| {fid} | ≈ {fmt(part['factor'] * part['run_s'])} (estimate) | measured {fmt(part['run_s'])} "
                          f"for --set {' '.join(part['set'])}: {part['what']} |")
-        elif fid in ("morwani2021-fig7", "morwani2021-fig11") and progress:
-            lines.append(f"| {fid} | {mnist_estimate(progress)} | {mnist_text(progress)} |")
         else:
             lines.append(f"| {fid} | not measured | |")
     return "\n".join(lines)
 
 
-def mnist_estimate(p):
-    done = p["start_log_loss"] - p["log_loss"] if p["log_loss"] is not None else 0
-    total = p["start_log_loss"] - p["target"]
-    if not done:
+def mnist_attempts(p):
+    """Epoch attempts one parameterization needs to reach the target, if the attempts per unit of
+    log L so far hold (the trajectory so far is close to linear in log L)."""
+    done = p["start_log_loss"] - p["log_loss"]
+    return p["attempts"] * (p["start_log_loss"] - p["target"]) / done if done > 0 else None
+
+
+def mnist_estimate(p, attempt):
+    needed = mnist_attempts(p)
+    if not needed or not attempt:
         return "—"
-    per_parameterization = p["seconds"] / (len(p["finished"]) + done / total)
-    return f"≈ {fmt(3 * per_parameterization)} (estimate)"
+    return f"≈ {fmt(3 * needed * attempt['run_s'] * attempt['factor'])} (estimate)"
 
 
-def mnist_text(p):
-    return (f"in progress: {fmt(p['seconds'])} computed so far; finished {', '.join(p['finished']) or 'none'}; "
-            f"{p['current']} at log L {p['log_loss']:.1f} after {p['attempts']} epoch attempts "
-            f"({p['epochs']} kept); estimate = 3 parameterizations at the time per unit of log L so far, "
-            "linear in log L (the trajectory so far is close to linear; k is still falling, so it may be longer)")
+def mnist_text(p, attempt):
+    needed = mnist_attempts(p)
+    per = f"{attempt['run_s'] * attempt['factor']:.2f} s per epoch attempt (measured with --set maxEpochs=20)" if attempt else "no per-attempt time measured"
+    return (f"in progress ({fmt(p['seconds'])} of wall time so far, beside other work): finished {', '.join(p['finished']) or 'none'}; "
+            f"{p['current']} at log L {p['log_loss']:.1f} after {p['attempts']} epoch attempts ({p['epochs']} kept), "
+            f"so ≈ {needed:.0f} attempts to e^{p['target']:g} at its rate so far; × 3 parameterizations (SWN and Unnorm "
+            f"assumed like EWN: at default scale SWN needs more, Unnorm fewer) × {per}")
 
 
 def write_readme(text):
@@ -207,24 +218,26 @@ def main():
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--tables-only", action="store_true", help="regenerate the tables from bench/figures.json")
     parser.add_argument("--partial", action="store_true", help="measure the parts of the long paper runs (PARTIAL) only")
+    parser.add_argument("--only", nargs="*", choices=sorted(PARTIAL), help="with --partial: these figures only")
     args = parser.parse_args()
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     if args.partial:
-        results["partial"] = {fid: partial_run(args.wnfig, fid, *spec) for fid, spec in PARTIAL.items()}
+        chosen = args.only or list(PARTIAL)
+        results.setdefault("partial", {}).update({fid: partial_run(args.wnfig, fid, *PARTIAL[fid]) for fid in chosen})
         save(results)
     elif not args.tables_only:
         cpu = next((line.split(":", 1)[1].strip() for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines()
                     if line.startswith("model name")), "unknown CPU")
         runs = [measure(args.wnfig, 1), measure(args.wnfig, max(2, args.jobs))]
-        listing = subprocess.run([args.wnfig, "list"], check=True, capture_output=True, text=True, cwd=ROOT).stdout
-        ids = [line.split()[0] for line in listing.splitlines() if line and not line.startswith(" ")]
-        same = [fid for fid in ids if parameters(args.wnfig, "paper").get(fid) == parameters(args.wnfig, "default").get(fid)]
         results.update({"measured": datetime.date.today().isoformat(), "machine": f"{cpu}, {os.cpu_count()} cores",
-                        "runs": runs, "same_at_paper_scale": same})
+                        "runs": runs})
         save(results)
         for r in runs:
             if r["differs_from_figures"]:
                 print(f"bench/figures.py: -j {r['jobs']} wrote other bytes than figures/: {r['differs_from_figures']}", file=sys.stderr)
+    if "same_at_paper_scale" not in results:
+        ids = list(parameters(args.wnfig, "default"))
+        results["same_at_paper_scale"] = [fid for fid in ids if parameters(args.wnfig, "paper")[fid] == parameters(args.wnfig, "default")[fid]]
     write_readme(tables(results))
     print(f"wrote {README}")
     if any(r["differs_from_figures"] for r in results.get("runs", [])):
