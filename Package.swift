@@ -77,7 +77,7 @@ let package = Package(
         // wnbench runs the figures' own experiments (their data, starts and networks) against the peers.
         .executableTarget(
             name: "wnbench",
-            dependencies: ["Experiments", "Datasets", "Morwani2021Shared", "Morwani2021Fig4", "Morwani2021Fig6"],
+            dependencies: ["Experiments", "Datasets", "Morwani2021Shared", "Morwani2021Fig4", "Morwani2021Fig6", "Kohler2019Fig2"],
             path: "Sources/wnbench"),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], path: "Tests/PlotTests"),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], path: "Tests/ExperimentsTests"),

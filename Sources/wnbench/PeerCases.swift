@@ -11,10 +11,9 @@ import Morwani2021Shared
 enum PeerCases {
     static let names = ["xor_ewn", "simple_traj_ewn", "linsep_swn", "deep_linear_ewn", "mnist_ewn", "dukler_wn", "kohler_gdnp"]
 
-    /// Cases not on this branch yet: the harness reports them as "not available".
-    static let unavailable: [String: String] = [
-        "kohler_gdnp": "Kohler fig2 GDNP on a9a is not on main yet (another branch adds it); TODO: add its case and peers when it lands",
-    ]
+    /// Cases that cannot run in this build, with the reason: the harness reports them as "not
+    /// available" (none at present).
+    static let unavailable: [String: String] = [:]
 
     static func make(_ name: String, dataDirectory: String?) throws -> PeerCase {
         switch name {
@@ -24,6 +23,7 @@ enum PeerCases {
         case "deep_linear_ewn": return deepLinear()
         case "mnist_ewn": return try mnist(dataDirectory: dataDirectory)
         case "dukler_wn": return try dukler(dataDirectory: dataDirectory)
+        case "kohler_gdnp": return try kohlerGDNP(dataDirectory: dataDirectory)
         default:
             throw BenchError(unavailable[name] ?? "unknown case \(name); cases: \(names.joined(separator: ", "))")
         }

@@ -108,4 +108,24 @@ final class HalfspaceTests: XCTestCase {
         XCTAssertEqual(gd.values[0][0], gdnp.values[0][0], accuracy: 1e-14, "both start at w̃₀")
         XCTAssertLessThan(gdnp.values[0][60] - optimum, 0.3 * (gd.values[0][60] - optimum))
     }
+
+    func testANormalizedRunAdvancedInPiecesIsTheRunOfTheWholeLength() {
+        // wnbench's kohler_gdnp advances the figure's run in pieces (warm-up, then the timed steps).
+        let (x, y) = Self.toyProblem()
+        let sample = HalfspaceSample(sparseInputs: x, labels: y)
+        let lambda = largestEigenvalue(ofSymmetric: sample.secondMoment())
+        let settings = HalfspaceDescentSettings(stepSize: 4 / lambda, lengthStepSize: 4, lengthSteps: 5, smoothness: lambda)
+        var generator = SeededGenerator(seed: 4, stream: "start")
+        let start = generator.normalMatrix(rows: 6, columns: 2)
+        for method in [HalfspaceMethod.bn, .wn, .gdnp] {
+            let whole = runHalfspaceDescent(method, phi: .softplus, sample: sample, start: start, iterations: 12, settings: settings)
+            var run = NormalizedHalfspaceRun(method, phi: .softplus, sample: sample, start: start, settings: settings)
+            run.advance(5)
+            run.advance(0)
+            run.advance(7)
+            XCTAssertEqual(run.trace.values, whole.values, "\(method)")
+            XCTAssertEqual(run.trace.gradientNorms, whole.gradientNorms, "\(method)")
+            XCTAssertEqual(run.trace.values[1].count, 13, "t = 0…12")
+        }
+    }
 }

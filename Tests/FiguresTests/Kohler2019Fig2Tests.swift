@@ -40,4 +40,12 @@ final class Kohler2019Fig2Tests: XCTestCase {
         XCTAssertEqual(claims.filter { !$0.passed }.map(\.id), ["fig2-gauss-softplus-gdnp-beats-gd"])
         XCTAssertTrue(kohler2019Fig2Claims(try data(), params: Self.smoke, scale: .smoke).allSatisfy(\.passed))
     }
+
+    func testRunZerosStartDoesNotDependOnTheNumberOfRuns() {
+        // wnbench's kohler_gdnp runs the figure's run 0 alone.
+        let ten = kohler2019Fig2Start(dataset: "a9a", dimension: 123, runs: 10, seed: 0)
+        let one = kohler2019Fig2Start(dataset: "a9a", dimension: 123, runs: 1, seed: 0)
+        for i in 0..<123 { XCTAssertEqual(ten[i, 0], one[i, 0]) }
+        XCTAssertNotEqual(ten[0, 1], ten[0, 0])
+    }
 }

@@ -49,6 +49,21 @@ final class Morwani2021Fig4Tests: XCTestCase {
         XCTAssertEqual(level.logLoss, logLoss(net.weights, x), accuracy: 1e-14)
     }
 
+    func testCopiesDoNotShareTheEvaluationBuffers() {
+        // evaluate() writes into stored buffers: a copy that steps must leave the original's alone.
+        let x = [2.0, 1.0]
+        var net = SimpleTrajNetwork(initialWeights: [0.8, 0.4], parameterization: .exponential, input: x)
+        _ = net.evaluate()
+        let gradient = net.weightGradient
+        var copy = net
+        copy.step(stepSize: 0.1)
+        let moved = copy.evaluate()
+        XCTAssertEqual(net.weightGradient, gradient)
+        XCTAssertEqual(moved.logLoss, logLoss(copy.weights, x), accuracy: 1e-14)
+        XCTAssertEqual(net.evaluate().logLoss, logLoss(net.weights, x), accuracy: 1e-14)
+        XCTAssertNotEqual(copy.weights, net.weights)
+    }
+
     func testUnnormStepMovesAlongTheDataPoint() {
         var net = SimpleTrajNetwork(initialWeights: [0.8, 0.4], parameterization: .unnormalized, input: [2, 1])
         _ = net.evaluate()

@@ -58,7 +58,7 @@ public func runHalfspaceDescent(
     _ method: HalfspaceMethod, phi: MarginFunction, sample: HalfspaceSample, start: Matrix,
     iterations: Int, settings: HalfspaceDescentSettings
 ) -> HalfspaceTrace {
-    let n = Double(sample.count), runs = start.columns
+    let runs = start.columns
     var trace = HalfspaceTrace(runs: runs)
     let eta = settings.stepSize
     switch method {
@@ -87,37 +87,9 @@ public func runHalfspaceDescent(
             addScaled(-eta, sample.pullBack(atV.slopes), to: &w)
         }
     case .bn, .wn, .gdnp:
-        let sNorm = method != .wn
-        var w = start
-        var g = sNorm ? columnNorms(sample.margins(w)).map { $0 / n.squareRoot() } : columnNorms(w)
-        for t in 0...iterations {
-            let at = normalizedGradients(phi, sample: sample, w: w, g: g, sNorm: sNorm)
-            trace.record(at.point, gradient: at.gradient)
-            if t == iterations { break }
-            let (lengths, scale, point, directionGradient) = (at.lengths, at.scale, at.point, at.directionGradient)
-            if method != .gdnp {
-                addScaled(-eta, directionGradient, to: &w)
-                for r in 0..<runs { g[r] -= eta * at.lengthGradient[r] }
-                continue
-            }
-            // Kohler eq. (18), restated: h = E φ′·(uᵀw) − E φ″·(uᵀw)(uᵀw̃), uᵀw̃ = (g/‖w‖_S) uᵀw.
-            let uw = columnDots(w, Matrix(column: sample.u), broadcast: true)
-            var steps = [Double](repeating: 0, count: runs)
-            for r in 0..<runs {
-                let h = point.meanFirst[r] * uw[r] - point.meanSecond[r] * uw[r] * (scale[r] * uw[r])
-                // Kohler eq. (17): s = −‖w‖_S³/(L g h); kept with its sign.
-                if abs(h) > 1e-300 { steps[r] = -lengths[r] * lengths[r] * lengths[r] / (settings.smoothness * g[r] * h) }
-            }
-            for i in 0..<w.rows { for r in 0..<runs { w.elements[i * runs + r] -= steps[r] * directionGradient.elements[i * runs + r] } }
-            // T_s gradient steps on g with the new direction b = Zw/‖w‖_S (Algorithm 1, line 8).
-            let direction = sample.margins(w)
-            let newLengths = columnNorms(direction).map { $0 / n.squareRoot() }
-            let unitMargins = scaledColumns(direction, by: newLengths.map { 1 / $0 })
-            for _ in 0..<settings.lengthSteps {
-                let slope = lengthSlopes(phi, unitMargins, g)
-                for r in 0..<runs { g[r] -= settings.lengthStepSize * slope[r] }
-            }
-        }
+        var run = NormalizedHalfspaceRun(method, phi: phi, sample: sample, start: start, settings: settings)
+        run.advance(iterations)
+        trace = run.trace
     }
     return trace
 }

@@ -41,30 +41,18 @@ public func runKohler2019Fig2(_ p: Kohler2019Fig2Parameters, context: RunContext
     var dataGenerator = SeededGenerator(seed: context.seed, stream: "gaussian-data")
     let gaussian = gaussianDesign(count: p.gaussianCount, dimension: p.gaussianDimension, conditionNumber: p.conditionNumber,
                                   separation: p.separation, generator: &dataGenerator)
-    var a9a = try LIBSVM.load(.a9a, dataDirectory: context.dataDirectory)
-    if p.a9aRows > 0 { a9a = a9a.prefix(min(p.a9aRows, a9a.rowCount)) }
-    // Kept sparse (13.9 non-zeros a row) and centered implicitly.
-    let a9aInputs = SparseRowMatrix(rows: a9a.rowCount, columns: a9a.featureCount, rowStarts: a9a.rowStarts,
-                                    columnIndices: a9a.columns, values: a9a.values)
+    let (a9a, a9aSample) = try kohler2019Fig2A9A(rows: p.a9aRows, dataDirectory: context.dataDirectory)
 
     var panels: [Kohler2019Fig2Panel] = []
     var smoothness: [String: Double] = [:]
     let samples = [("gaussian", HalfspaceSample(inputs: gaussian.inputs, labels: gaussian.labels), p.gaussianIterations),
-                   ("a9a", HalfspaceSample(sparseInputs: a9aInputs, labels: a9a.labels), p.a9aIterations)]
+                   ("a9a", a9aSample, p.a9aIterations)]
     for (name, sample, iterations) in samples {  // centered, z_i = −y_i x̄_i
-        let lambda = largestEigenvalue(ofSymmetric: sample.secondMoment())
+        let lambda = kohler2019Fig2Smoothness(sample)
         smoothness[name] = lambda
-        // w̃₀ ~ N(0, I/d); run r uses stream r of this data set; all methods and both losses share it.
-        var start = Matrix(rows: sample.dimension, columns: p.runs)
-        for r in 0..<p.runs {
-            var generator = SeededGenerator(seed: context.seed, stream: "init-\(name)").stream(UInt64(r))
-            let column = generator.normals(sample.dimension, standardDeviation: 1 / Double(sample.dimension).squareRoot())
-            for i in 0..<sample.dimension { start[i, r] = column[i] }
-        }
+        let start = kohler2019Fig2Start(dataset: name, dimension: sample.dimension, runs: p.runs, seed: context.seed)
         for phi in [MarginFunction.softplus, .sigmoid] {
-            let settings = HalfspaceDescentSettings(
-                stepSize: 1 / (phi.secondDerivativeBound * lambda), lengthStepSize: 1 / phi.secondDerivativeBound,
-                lengthSteps: p.lengthSteps, smoothness: lambda)
+            let settings = kohler2019Fig2Settings(phi, smoothness: lambda, lengthSteps: p.lengthSteps)
             let methods = HalfspaceMethod.allCases
             var traces: [HalfspaceTrace] = []
             for (k, method) in methods.enumerated() {
@@ -91,4 +79,38 @@ public func runKohler2019Fig2(_ p: Kohler2019Fig2Parameters, context: RunContext
     }
     return Kohler2019Fig2Data(panels: panels, gaussianSmoothness: smoothness["gaussian"]!, a9aSmoothness: smoothness["a9a"]!,
                               a9aRows: a9a.rowCount, a9aNonZeros: a9a.nonZeroCount)
+}
+
+/// The a9a panels' data: the LIBSVM file's first `rows` rows (0: all 32 561), kept sparse (13.9
+/// non-zeros a row) and centered implicitly. Public so that wnbench benchmarks the same sample.
+public func kohler2019Fig2A9A(rows: Int, dataDirectory: String?) throws -> (data: LIBSVMDataset, sample: HalfspaceSample) {
+    var a9a = try LIBSVM.load(.a9a, dataDirectory: dataDirectory)
+    if rows > 0 { a9a = a9a.prefix(min(rows, a9a.rowCount)) }
+    let inputs = SparseRowMatrix(rows: a9a.rowCount, columns: a9a.featureCount, rowStarts: a9a.rowStarts,
+                                 columnIndices: a9a.columns, values: a9a.values)
+    return (a9a, HalfspaceSample(sparseInputs: inputs, labels: a9a.labels))
+}
+
+/// L = λ_max(S) of a data set, the smoothness in every step size of its panels.
+public func kohler2019Fig2Smoothness(_ sample: HalfspaceSample) -> Double {
+    largestEigenvalue(ofSymmetric: sample.secondMoment())
+}
+
+/// The starts w̃₀ ~ N(0, I/d) of a data set's panels, one column per run: run r draws from stream r
+/// of "init-<dataset>", so all methods and both losses share it and run r does not depend on `runs`.
+public func kohler2019Fig2Start(dataset name: String, dimension: Int, runs: Int, seed: UInt64) -> Matrix {
+    var start = Matrix(rows: dimension, columns: runs)
+    for r in 0..<runs {
+        var generator = SeededGenerator(seed: seed, stream: "init-\(name)").stream(UInt64(r))
+        let column = generator.normals(dimension, standardDeviation: 1 / Double(dimension).squareRoot())
+        for i in 0..<dimension { start[i, r] = column[i] }
+    }
+    return start
+}
+
+/// A panel's step sizes (CHOSEN, FIGURES.md): η = 1/(φ″_max L) for GD, AGD, BN and WN, η_g = 1/φ″_max
+/// for GDNP's T_s g-steps, L = λ_max(S) in GDNP's step (17).
+public func kohler2019Fig2Settings(_ phi: MarginFunction, smoothness lambda: Double, lengthSteps: Int) -> HalfspaceDescentSettings {
+    HalfspaceDescentSettings(stepSize: 1 / (phi.secondDerivativeBound * lambda), lengthStepSize: 1 / phi.secondDerivativeBound,
+                             lengthSteps: lengthSteps, smoothness: lambda)
 }

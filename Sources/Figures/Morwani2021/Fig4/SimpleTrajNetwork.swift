@@ -12,6 +12,13 @@ public struct SimpleTrajNetwork: DescentModel {
     public let label: Double
     /// ∇_w log L at the last `evaluate`, one row per hidden neuron.
     public private(set) var weightGradient: Matrix
+    // The one-sample loss and the buffers `evaluate` writes into, kept so that a step allocates
+    // nothing (a fresh loss and three small matrices were four allocations a step, in a step of well under 1 µs).
+    private let loss: ExponentialLoss
+    /// W (2×1), the output Φ (1×1) and ∇_Φ log L (1×1) of the last `evaluate`.
+    private var effective: Matrix
+    private var outputs: Matrix
+    private var outputGradient: Matrix
 
     public init(initialWeights w: [Double], parameterization: WeightParameterization, input: [Double], label: Double = 1) {
         precondition(w.count == 2 && input.count == 2, "SimpleTrajNetwork: two hidden neurons, two inputs")
@@ -19,6 +26,10 @@ public struct SimpleTrajNetwork: DescentModel {
         self.input = input
         self.label = label
         weightGradient = Matrix(rows: 2, columns: 1)
+        loss = ExponentialLoss(labels: [label])
+        effective = Matrix(rows: 2, columns: 1)
+        outputs = Matrix(rows: 1, columns: 1)
+        outputGradient = Matrix(rows: 1, columns: 1)
     }
 
     /// (w1, w2).
@@ -28,9 +39,11 @@ public struct SimpleTrajNetwork: DescentModel {
     public func output(_ w: [Double]) -> Double { w[0] * input[0] + w[1] * input[1] }
 
     /// log L and ∇_w log L = p·(−y)·x_u per neuron (p = 1 for one sample), via the core's log-domain loss.
+    /// Into the stored buffers: the same operations as `loss.evaluate(Matrix(column: [output(weights)]))`.
     public mutating func evaluate() -> LossLevel {
-        let loss = ExponentialLoss(labels: [label])
-        let (level, outputGradient) = loss.evaluate(Matrix(column: [output(weights)]))
+        hidden.effectiveWeights(into: &effective)
+        outputs.elements[0] = output(effective.elements)
+        let level = loss.evaluate(outputs, gradient: &outputGradient)
         for u in 0..<2 { weightGradient[u, 0] = outputGradient.elements[0] * input[u] }
         return level
     }
