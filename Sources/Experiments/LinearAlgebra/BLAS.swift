@@ -120,18 +120,70 @@ private func smallGemm(
             c.elements.withUnsafeMutableBufferPointer { pc in
                 // A and B are empty when k = 0; C is then α·0 (+ βC), as before.
                 guard let cBase = pc.baseAddress else { return }
-                let aBase = pa.baseAddress, bBase = pb.baseAddress
-                for i in 0..<m {
-                    for j in 0..<n {
-                        var s = 0.0
-                        if let aBase, let bBase {
-                            let aRow = aBase + i * ai, bColumn = bBase + j * bj
-                            for p in 0..<k { s += aRow[p * ap] * bColumn[p * bp] }
-                        }
-                        cBase[i * n + j] = alpha * s + (beta == 0 ? 0 : beta * cBase[i * n + j])
-                    }
-                }
+                SmallProduct(
+                    rows: m, columns: n, length: k, a: pa.baseAddress, aRowStride: ai, aStep: ap,
+                    b: pb.baseAddress, bColumnStride: bj, bStep: bp
+                ).compute(into: cBase, alpha: alpha, beta: beta)
             }
+        }
+    }
+}
+
+/// C[i, j] = α·s_ij + (β = 0 ? 0 : β·C[i, j]) with s_ij = Σ_p A[i·ai + p·ap]·B[j·bj + p·bp], the sum
+/// taken p ascending from +0 by `s += a·b`: the one definition of a small product, shared by
+/// `gemm`'s small path and the fused toy-net layers (`SmallLayerPasses.swift`), so both give the
+/// same bits. A toy product's sums are a few terms long and one sum's additions wait on each other,
+/// so the entries of C (in row-major order) are computed four at a time, interleaved: four
+/// independent chains in flight instead of one, each in its own order as before.
+struct SmallProduct {
+    let rows: Int, columns: Int, length: Int
+    /// nil (an empty matrix) only when `length` is 0.
+    let a: UnsafePointer<Double>?, aRowStride: Int, aStep: Int
+    let b: UnsafePointer<Double>?, bColumnStride: Int, bStep: Int
+
+    @inline(__always)
+    func compute(into c: UnsafeMutablePointer<Double>, alpha: Double, beta: Double) {
+        let total = rows * columns
+        let k = length
+        guard let a, let b, k > 0 else {
+            for q in 0..<total { c[q] = alpha * 0 + (beta == 0 ? 0 : beta * c[q]) }
+            return
+        }
+        let ap = aStep, bp = bStep
+        // (i, j) of entry q, advanced one entry at a time (no division).
+        var i = 0, j = 0
+        @inline(__always) func next() -> (UnsafePointer<Double>, UnsafePointer<Double>) {
+            let pair = (a + i * aRowStride, b + j * bColumnStride)
+            j += 1
+            if j == columns { j = 0; i += 1 }
+            return pair
+        }
+        var q = 0
+        while q + 4 <= total {
+            var (a0, b0) = next(), (a1, b1) = next(), (a2, b2) = next(), (a3, b3) = next()
+            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+            for _ in 0..<k {
+                s0 += a0.pointee * b0.pointee
+                s1 += a1.pointee * b1.pointee
+                s2 += a2.pointee * b2.pointee
+                s3 += a3.pointee * b3.pointee
+                a0 += ap; b0 += bp; a1 += ap; b1 += bp; a2 += ap; b2 += bp; a3 += ap; b3 += bp
+            }
+            c[q] = alpha * s0 + (beta == 0 ? 0 : beta * c[q])
+            c[q + 1] = alpha * s1 + (beta == 0 ? 0 : beta * c[q + 1])
+            c[q + 2] = alpha * s2 + (beta == 0 ? 0 : beta * c[q + 2])
+            c[q + 3] = alpha * s3 + (beta == 0 ? 0 : beta * c[q + 3])
+            q += 4
+        }
+        while q < total {
+            var (a0, b0) = next()
+            var s = 0.0
+            for _ in 0..<k {
+                s += a0.pointee * b0.pointee
+                a0 += ap; b0 += bp
+            }
+            c[q] = alpha * s + (beta == 0 ? 0 : beta * c[q])
+            q += 1
         }
     }
 }

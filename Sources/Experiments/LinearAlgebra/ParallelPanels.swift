@@ -64,6 +64,12 @@ extension ParallelPanels {
     /// Runs body(range) over chunks of 0..<count on all cores; for element-wise passes whose result
     /// does not depend on the split. Small counts run inline (no dispatch, no allocation).
     public static func forEachChunk(of count: Int, workPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
+        // What the split below comes to for small work (one panel), without its divisions: the toy
+        // nets run several of these passes a step.
+        if count * workPerItem < minimumElementWork {
+            body(0..<count)
+            return
+        }
         let panels = ParallelPanels(length: count, work: count * workPerItem, minimumWork: minimumElementWork)
         panels.run(threads: defaultThreads) { start, length in body(start..<(start + length)) }
     }

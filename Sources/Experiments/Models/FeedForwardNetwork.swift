@@ -76,6 +76,16 @@ public struct FeedForwardNetwork: Equatable, Codable, Sendable {
             x.rows == ws.sampleCount && x.columns == inputCount,
             "FeedForwardNetwork.forward: X is \(x.rows)×\(x.columns), workspace expects \(ws.sampleCount)×\(inputCount)")
         for l in layers.indices {
+            if ws.fusesSmallLayers && isSmall(layer: l, sampleCount: ws.sampleCount) {
+                if l == 0 {
+                    x.elements.withUnsafeBufferPointer { smallForward(layer: 0, input: $0.baseAddress, workspace: &ws) }
+                } else {
+                    // A second reference to H_{l−1}'s buffer, not a copy: only layer l's arrays are written.
+                    let input = ws.activations[l - 1]
+                    input.elements.withUnsafeBufferPointer { smallForward(layer: l, input: $0.baseAddress, workspace: &ws) }
+                }
+                continue
+            }
             layers[l].weights.effectiveWeights(into: &ws.weights[l])
             let last = l == layers.count - 1
             if l == 0 {
@@ -116,6 +126,21 @@ public struct FeedForwardNetwork: Equatable, Codable, Sendable {
         let firstNeeded = layers.firstIndex { $0.isTrainable } ?? layers.count
         var l = last
         while l >= firstNeeded {
+            if ws.fusesSmallLayers && isSmall(layer: l, sampleCount: ws.sampleCount) {
+                if layers[l].isTrainable {
+                    if l == 0 {
+                        x.elements.withUnsafeBufferPointer { smallWeightGradient(layer: 0, input: $0.baseAddress, workspace: &ws) }
+                    } else {
+                        let input = ws.activations[l - 1]
+                        input.elements.withUnsafeBufferPointer {
+                            smallWeightGradient(layer: l, input: $0.baseAddress, workspace: &ws)
+                        }
+                    }
+                }
+                if l > firstNeeded { smallPropagate(layer: l, workspace: &ws) }
+                l -= 1
+                continue
+            }
             if layers[l].isTrainable {
                 if l == 0 {
                     gemm(ws.deltas[0], x, into: &ws.weightGradients[0], transposeA: true)
@@ -153,7 +178,10 @@ public struct FeedForwardNetwork: Equatable, Codable, Sendable {
     /// separate rate for the γ / α parameters (default: the same s).
     public mutating func step(workspace ws: NetworkWorkspace, stepSize s: Double, scaleStepSize: Double? = nil) {
         for l in layers.indices where layers[l].isTrainable {
-            layers[l].weights.step(weightGradient: ws.weightGradients[l], stepSize: s, scaleStepSize: scaleStepSize)
+            let known = ws.knownExponentials[l]
+            layers[l].weights.step(
+                weightGradient: ws.weightGradients[l], stepSize: s, scaleStepSize: scaleStepSize,
+                knownExponentials: known.scales.count == layers[l].weights.neuronCount ? known : nil)
         }
     }
 

@@ -1,3 +1,5 @@
+import RealModule
+
 /// Preallocated buffers for one network and one sample count, so a training step allocates nothing.
 public struct NetworkWorkspace: Sendable {
     public let sampleCount: Int
@@ -13,15 +15,27 @@ public struct NetworkWorkspace: Sendable {
     public internal(set) var weightGradients: [Matrix]
     /// ∂F (n × k): written by the loss, read by `backward`.
     public var outputGradient: Matrix
+    /// Whether layers below the BLAS threshold take the fused loops of `SmallLayerPasses.swift`
+    /// (same bits, less overhead); false runs every layer through `gemm` and the element-wise passes.
+    public let fusesSmallLayers: Bool
+    /// Per EWN layer, pairs (α_u, e^{α_u}) — values[u] is always exp(scales[u]), from the start
+    /// (0, e⁰) or as the last fused forward pass computed it — so that `LayerWeights.step` can reuse
+    /// e^{α_u} while α_u is unchanged. Empty for other layers.
+    var knownExponentials: [(scales: [Double], values: [Double])]
 
-    public init(network: FeedForwardNetwork, sampleCount n: Int) {
+    public init(network: FeedForwardNetwork, sampleCount n: Int, fusesSmallLayers: Bool = true) {
         sampleCount = n
+        self.fusesSmallLayers = fusesSmallLayers
         weights = network.layers.map { Matrix(rows: $0.weights.neuronCount, columns: $0.weights.inputCount) }
         preActivations = network.layers.map { Matrix(rows: n, columns: $0.weights.neuronCount) }
         activations = preActivations
         deltas = preActivations
         weightGradients = weights
         outputGradient = Matrix(rows: n, columns: network.outputCount)
+        knownExponentials = network.layers.map { layer in
+            let count = layer.weights.parameterization == .exponential ? layer.weights.neuronCount : 0
+            return ([Double](repeating: 0, count: count), [Double](repeating: Double.exp(0), count: count))
+        }
     }
 
     /// The network outputs F from the last forward pass.

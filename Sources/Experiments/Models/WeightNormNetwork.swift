@@ -105,44 +105,95 @@ public struct WeightNormDescent {
     public func lossValue() -> Double { loss.value(model.network.outputs(inputs)) }
 
     /// One step of size η. Returns L(s) (before the step) and what the step did to each neuron.
+    ///
+    /// After the forward/backward pass, each neuron's row of V is swept once (it stays in L1 while
+    /// all of this runs on it; V itself is larger than L2): the measurements before the update, the
+    /// core's SWN update (`StandardWeightNorm.step`'s arithmetic, its ‖v‖² and v·g being the very sums
+    /// the measurement just took), and the measurements after it. Each quantity is the same
+    /// expression over the same elements in the same order as the separate passes this replaces, so
+    /// the bits are theirs (pinned by `WeightNormDescentTests`).
     public mutating func step(stepSize eta: Double, measureAngles: Bool) -> (loss: Double, record: WeightNormStepRecord) {
         model.network.evaluate(inputs, loss: loss, workspace: &workspace)
         let lossBefore = loss.value(workspace.outputs)
         let m = model.hiddenUnits, d = inputs.columns
         var before = [Double](repeating: 0, count: m)
         var gradient = [Double](repeating: 0, count: m)
-        measureGradients(before: &before, gradient: &gradient, saveDirections: measureAngles)
-        model.network.step(workspace: workspace, stepSize: eta)
-
         var after = [Double](repeating: 0, count: m)
         var angles = [Double](repeating: 0, count: measureAngles ? m : 0)
-        model.network.layers[0].weights.directions.elements.withUnsafeBufferPointer { v in
-            previousDirections.withUnsafeBufferPointer { old in
-                after.withUnsafeMutableBufferPointer { out in
-                    angles.withUnsafeMutableBufferPointer { angleOut in
-                        let vBase = v.baseAddress!, oldBase = old.baseAddress!, outBase = out.baseAddress!
-                        // An empty array may still have a base address: the flag decides.
-                        let angleBase = measureAngles ? angleOut.baseAddress : nil
-                        ParallelPanels.forEachChunk(of: m, workPerItem: d) { neurons in for k in neurons {
-                            let b = vBase + k * d
-                            var bb = 0.0
-                            for j in 0..<d { bb += b[j] * b[j] }
-                            outBase[k] = bb
-                            guard let angleBase else { continue }
-                            // Δθ = atan2(‖b − (b·â)â‖, b·â), a = v_k(s), b = v_k(s+1): keeps digits where arccos loses them.
-                            let a = oldBase + k * d
-                            let aLength = before[k].squareRoot()
-                            var along = 0.0
-                            for j in 0..<d { along += b[j] * a[j] }
-                            along /= aLength
-                            let alongOverLength = along / aLength
-                            var perpendicular = 0.0
-                            for j in 0..<d {
-                                let r = b[j] - alongOverLength * a[j]
-                                perpendicular += r * r
+        // `FeedForwardNetwork.step` with one step size for γ and v; the second layer is frozen.
+        let s = eta, sScale = eta
+        // The first layer is moved out for the sweep (a swap, no copy) so that V and γ can be
+        // written together, and moved back after it.
+        var first = LayerWeights(parameterization: .unnormalized, scales: [], directions: Matrix(rows: 0, columns: 0))
+        swap(&first, &model.network.layers[0].weights)
+        defer { swap(&first, &model.network.layers[0].weights) }
+        workspace.weightGradients[0].elements.withUnsafeBufferPointer { gw in
+            first.directions.elements.withUnsafeMutableBufferPointer { v in
+                first.scales.withUnsafeMutableBufferPointer { scales in
+                    previousDirections.withUnsafeMutableBufferPointer { saved in
+                        before.withUnsafeMutableBufferPointer { beforeOut in
+                            gradient.withUnsafeMutableBufferPointer { gradientOut in
+                                after.withUnsafeMutableBufferPointer { afterOut in
+                                    angles.withUnsafeMutableBufferPointer { angleOut in
+                                        let vBase = v.baseAddress!, gBase = gw.baseAddress!, savedBase = saved.baseAddress!
+                                        let gamma = scales.baseAddress!
+                                        let beforeBase = beforeOut.baseAddress!, gradientBase = gradientOut.baseAddress!
+                                        let afterBase = afterOut.baseAddress!
+                                        // An empty array may still have a base address: the flag decides.
+                                        let angleBase = measureAngles ? angleOut.baseAddress : nil
+                                        ParallelPanels.forEachChunk(of: m, workPerItem: d) { neurons in for k in neurons {
+                                            let row = vBase + k * d, gRow = gBase + k * d, old = savedBase + k * d
+                                            // Before: ‖v_k‖², v_k·∇_{w_k}L and the copy of v_k(s).
+                                            var vv = 0.0, vg = 0.0
+                                            for j in 0..<d {
+                                                let vj = row[j]
+                                                if measureAngles { old[j] = vj }
+                                                vv += vj * vj
+                                                vg += vj * gRow[j]
+                                            }
+                                            // ‖∂L/∂v_k‖² = (g_k/‖v_k‖)² ‖(I − û_kû_kᵀ)∇_{w_k}L‖² (Dukler §2:
+                                            // ∇_v f = (g/‖v‖)(I − ûûᵀ)∇_w f).
+                                            let gradientProjection = vg / vv
+                                            var gradientPerpendicular = 0.0
+                                            for j in 0..<d {
+                                                let r = gRow[j] - gradientProjection * row[j]
+                                                gradientPerpendicular += r * r
+                                            }
+                                            beforeBase[k] = vv
+                                            gradientBase[k] = gamma[k] * gamma[k] / vv * gradientPerpendicular
+                                            // The update (`NormalizedDirection.step` with c = γ_k, then eq. 1's γ
+                                            // update), and ‖v_k(s+1)‖² and v_k(s+1)·v_k(s) as each element is written.
+                                            let length = vv.squareRoot()
+                                            let along = vg / length
+                                            let factor = s * gamma[k] / length
+                                            let projection = along / length
+                                            var bb = 0.0, ba = 0.0
+                                            for j in 0..<d {
+                                                let a = row[j]
+                                                let b = a - factor * (gRow[j] - projection * a)
+                                                row[j] = b
+                                                bb += b * b
+                                                if measureAngles { ba += b * a }
+                                            }
+                                            gamma[k] -= sScale * along
+                                            afterBase[k] = bb
+                                            guard let angleBase else { continue }
+                                            // Δθ = atan2(‖b − (b·â)â‖, b·â), a = v_k(s), b = v_k(s+1): keeps digits
+                                            // where arccos loses them.
+                                            let aLength = vv.squareRoot()
+                                            let alongOld = ba / aLength
+                                            let alongOverLength = alongOld / aLength
+                                            var perpendicular = 0.0
+                                            for j in 0..<d {
+                                                let r = row[j] - alongOverLength * old[j]
+                                                perpendicular += r * r
+                                            }
+                                            angleBase[k] = atan2(perpendicular.squareRoot(), alongOld)
+                                        } }
+                                    }
+                                }
                             }
-                            angleBase[k] = atan2(perpendicular.squareRoot(), along)
-                        } }
+                        }
                     }
                 }
             }
@@ -150,43 +201,5 @@ public struct WeightNormDescent {
         return (lossBefore, WeightNormStepRecord(
             normSquaredBefore: before, normSquaredAfter: after, gradientNormSquared: gradient,
             angles: angles, stepSize: eta))
-    }
-
-    /// Before the update: ‖v_k‖² and ‖∂L/∂v_k‖² = (g_k/‖v_k‖)² ‖(I − û_kû_kᵀ)∇_{w_k}L‖² (Dukler §2:
-    /// ∇_v f = (g/‖v‖)(I − ûûᵀ)∇_w f), and a copy of V for the angles, in one sweep per neuron.
-    private mutating func measureGradients(before: inout [Double], gradient: inout [Double], saveDirections: Bool) {
-        let weights = model.network.layers[0].weights
-        let m = weights.neuronCount, d = weights.inputCount
-        let scales = weights.scales
-        weights.directions.elements.withUnsafeBufferPointer { v in
-            workspace.weightGradients[0].elements.withUnsafeBufferPointer { gw in
-                previousDirections.withUnsafeMutableBufferPointer { saved in
-                    before.withUnsafeMutableBufferPointer { out in
-                        gradient.withUnsafeMutableBufferPointer { grad in
-                            let vBase = v.baseAddress!, gBase = gw.baseAddress!, savedBase = saved.baseAddress!
-                            let outBase = out.baseAddress!, gradBase = grad.baseAddress!
-                            ParallelPanels.forEachChunk(of: m, workPerItem: d) { neurons in for k in neurons {
-                                let row = vBase + k * d, gRow = gBase + k * d, copy = savedBase + k * d
-                                var vv = 0.0, vg = 0.0
-                                for j in 0..<d {
-                                    let vj = row[j]
-                                    if saveDirections { copy[j] = vj }
-                                    vv += vj * vj
-                                    vg += vj * gRow[j]
-                                }
-                                let projection = vg / vv
-                                var perpendicular = 0.0
-                                for j in 0..<d {
-                                    let r = gRow[j] - projection * row[j]
-                                    perpendicular += r * r
-                                }
-                                outBase[k] = vv
-                                gradBase[k] = scales[k] * scales[k] / vv * perpendicular
-                            } }
-                        }
-                    }
-                }
-            }
-        }
     }
 }

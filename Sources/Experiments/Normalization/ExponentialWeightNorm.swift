@@ -18,13 +18,15 @@ public enum ExponentialWeightNorm {
     }
 
     /// One gradient step of size s from the time-t values (eq. 3 and eq. 4, old α in both):
-    /// α ← α − s e^α û·g;  v ← v − s (e^α/‖v‖)(I − ûûᵀ) g.
+    /// α ← α − s e^α û·g;  v ← v − s (e^α/‖v‖)(I − ûûᵀ) g. `e` is e^α when the caller already has
+    /// it (the forward pass computed it from this same α), else nil.
     @inline(__always)
     static func step(
         scale alpha: inout Double, direction v: UnsafeMutablePointer<Double>,
-        weightGradient g: UnsafePointer<Double>, count d: Int, stepSize s: Double, scaleStepSize sScale: Double
+        weightGradient g: UnsafePointer<Double>, count d: Int, stepSize s: Double, scaleStepSize sScale: Double,
+        exponential known: Double? = nil
     ) {
-        let e = Double.exp(alpha)
+        let e = known ?? Double.exp(alpha)
         let along = NormalizedDirection.step(direction: v, weightGradient: g, count: d, stepSize: s, scale: e)  // eq. (4)
         alpha -= sScale * e * along  // Morwani eq. (3)
     }

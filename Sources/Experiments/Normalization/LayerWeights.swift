@@ -96,6 +96,16 @@ public struct LayerWeights: Equatable, Codable, Sendable {
     /// in the log domain, FIGURES.md §0.2). `weightGradient` is ∇_W, same shape as W.
     /// `scaleStepSize` (default: the same s) sets a separate rate for γ / α.
     public mutating func step(weightGradient g: Matrix, stepSize s: Double, scaleStepSize: Double? = nil) {
+        step(weightGradient: g, stepSize: s, scaleStepSize: scaleStepSize, knownExponentials: nil)
+    }
+
+    /// `step`, given e^{α_u} of an earlier evaluation (`known.values[u]` = exp(`known.scales[u]`)):
+    /// used for every EWN neuron whose α still has those bits, so the step's exp is the forward
+    /// pass's — the same function of the same α, so the same bits, and 20 fewer exp calls a step on XOR.
+    mutating func step(
+        weightGradient g: Matrix, stepSize s: Double, scaleStepSize: Double?,
+        knownExponentials known: (scales: [Double], values: [Double])?
+    ) {
         let sScale = scaleStepSize ?? s
         precondition(
             g.rows == neuronCount && g.columns == inputCount,
@@ -115,9 +125,11 @@ public struct LayerWeights: Equatable, Codable, Sendable {
                             case .unnormalized:
                                 for j in 0..<d { vBase[u * d + j] -= s * gBase[u * d + j] }
                             case .exponential:
+                                var e: Double?
+                                if let known, known.scales[u].bitPattern == scaleBase![u].bitPattern { e = known.values[u] }
                                 ExponentialWeightNorm.step(
                                     scale: &scaleBase![u], direction: vBase + u * d, weightGradient: gBase + u * d,
-                                    count: d, stepSize: s, scaleStepSize: sScale)
+                                    count: d, stepSize: s, scaleStepSize: sScale, exponential: e)
                             case .standard:
                                 StandardWeightNorm.step(
                                     scale: &scaleBase![u], direction: vBase + u * d, weightGradient: gBase + u * d,
