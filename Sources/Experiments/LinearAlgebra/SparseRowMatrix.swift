@@ -82,6 +82,23 @@ public struct SparseRowMatrix: Sendable, Equatable {
         return c
     }
 
+    /// selfᵀ in compressed rows: row j of it holds column j's entries, rows ascending.
+    public func transposed() -> SparseRowMatrix {
+        var starts = [Int](repeating: 0, count: columns + 1)
+        for c in columnIndices { starts[c + 1] += 1 }
+        for j in 0..<columns { starts[j + 1] += starts[j] }
+        var next = starts, rowIndices = [Int](repeating: 0, count: values.count), entries = [Double](repeating: 0, count: values.count)
+        for i in 0..<rows {
+            for e in rowStarts[i]..<rowStarts[i + 1] {
+                let c = columnIndices[e]
+                rowIndices[next[c]] = i
+                entries[next[c]] = values[e]
+                next[c] += 1
+            }
+        }
+        return SparseRowMatrix(rows: columns, columns: rows, rowStarts: starts, columnIndices: rowIndices, values: entries)
+    }
+
     /// Dense rows × columns copy.
     public func dense() -> Matrix {
         var m = Matrix(rows: rows, columns: columns)

@@ -50,10 +50,31 @@ public enum MarginFunction: String, Codable, Sendable {
     /// `withValue: false` skips softplus's logarithm (the value is then 0).
     @inlinable
     public func derivatives(at t: Double, withValue: Bool = true) -> (value: Double, first: Double, second: Double) {
+        derivatives(at: t, exponential: exponential(t), withValue: withValue)
+    }
+
+    /// e = exp(−|t|), the one exponential `derivatives` needs (none for least squares).
+    @inlinable
+    public func exponential(_ t: Double) -> Double {
+        self == .leastSquares ? 0 : Double.exp(-Swift.abs(t))
+    }
+
+    /// `exponential(t)` through `exp` (LibmExp.function: the same value without errno's wrapper).
+    @inlinable
+    public func exponential(_ t: Double, using exp: LibmExp.Function) -> Double {
+        self == .leastSquares ? 0 : exp(-Swift.abs(t))
+    }
+
+    /// `derivatives(at: t)` from e = `exponential(t)` computed by the caller: a pass over many t
+    /// takes a block of exponentials first (calls only), then the rest (no calls, so the
+    /// divisions and the sum overlap instead of waiting on each call).
+    @inlinable
+    public func derivatives(at t: Double, exponential e: Double, withValue: Bool = true) -> (value: Double, first: Double, second: Double) {
         if self == .leastSquares { return ((1 + t) * (1 + t), 2 * (1 + t), 2) }
-        let e = Double.exp(-Swift.abs(t))
-        let big = 1 / (1 + e), small = e / (1 + e)
-        let s = t >= 0 ? big : small, sMinus = t >= 0 ? small : big  // σ(t), σ(−t)
+        // σ(t), σ(−t): 1/(1 + e) and e/(1 + e), the numerator chosen before the division, so a
+        // caller that needs only σ(t) (the g-steps) pays one division, not two.
+        let positive = t >= 0, denominator = 1 + e
+        let s = (positive ? 1 : e) / denominator, sMinus = (positive ? e : 1) / denominator
         switch self {
         case .softplus: return (withValue ? Swift.max(t, 0) + Double.log(onePlus: e) : 0, s, s * sMinus)
         case .sigmoid: return (s, s * sMinus, s * sMinus * (sMinus - s))

@@ -6,8 +6,9 @@ public struct HalfspaceSample: Sendable {
     enum Storage: Sendable {
         /// Z itself, n × d (row i = z_i): products through OpenBLAS.
         case dense(Matrix)
-        /// X sparse, centered implicitly: Z = −diag(y)(X − 1mᵀ), m the column means.
-        case sparse(x: SparseRowMatrix, means: [Double], labels: [Double])
+        /// X sparse, centered implicitly: Z = −diag(y)(X − 1mᵀ), m the column means. `columns` is
+        /// Xᵀ in compressed rows (each column's entries, rows ascending), for the in-place pullBack.
+        case sparse(x: SparseRowMatrix, means: [Double], labels: [Double], columns: SparseRowMatrix)
     }
     let storage: Storage
     /// u = (1/n) Σ z_i (eq. (1)).
@@ -34,7 +35,7 @@ public struct HalfspaceSample: Sendable {
         let means = columnMeans(rows: x.rows, columns: x.columns) { i, visit in
             for e in x.rowStarts[i]..<x.rowStarts[i + 1] { visit(x.columnIndices[e], x.values[e]) }
         }
-        storage = .sparse(x: x, means: means, labels: labels)
+        storage = .sparse(x: x, means: means, labels: labels, columns: x.transposed())
         count = x.rows
         dimension = x.columns
         // u = −(1/n) Σ y_i (x_i − m) = −(1/n) Xᵀy + m·mean(y).
@@ -53,7 +54,7 @@ public struct HalfspaceSample: Sendable {
             var weighted = z
             for i in 0..<count { for j in 0..<dimension { weighted.elements[i * dimension + j] *= c[i] } }
             return matmul(weighted, z, transposeA: true)
-        case .sparse(let x, let m, _):
+        case .sparse(let x, let m, _, _):
             // X̄ᵀdiag(c)X̄ = Xᵀdiag(c)X − m(Xᵀc)ᵀ − (Xᵀc)mᵀ + (Σc)mmᵀ.
             let d = dimension
             var gram = Matrix(rows: d, columns: d)
@@ -74,7 +75,7 @@ public struct HalfspaceSample: Sendable {
     public func margins(_ w: Matrix) -> Matrix {
         switch storage {
         case .dense(let z): return matmul(z, w)
-        case .sparse(let x, let m, let y):
+        case .sparse(let x, let m, let y, _):
             // z_iᵀw = −y_i (x_iᵀw − mᵀw).
             var a = x.times(w)
             let shift = matvec(w, m, transpose: true)
@@ -87,7 +88,7 @@ public struct HalfspaceSample: Sendable {
     public func pullBack(_ m: Matrix) -> Matrix {
         switch storage {
         case .dense(let z): return matmul(z, m, transposeA: true)
-        case .sparse(let x, let means, let y):
+        case .sparse(let x, let means, let y, _):
             // Zᵀq = −(Xᵀ(y⊙q) − m·1ᵀ(y⊙q)).
             var signed = m
             var totals = [Double](repeating: 0, count: m.columns)

@@ -44,10 +44,21 @@ public struct HalfspaceTrace: Codable, Sendable {
     }
 
     mutating func record(_ point: HalfspacePointwise, gradient: Matrix) {
-        let norms = columnNorms(gradient)
+        record(values: point.value, gradientNorms: columnNorms(gradient))
+    }
+
+    mutating func record(values f: [Double], gradientNorms norms: [Double]) {
         for r in values.indices {
-            values[r].append(point.value[r])
+            values[r].append(f[r])
             gradientNorms[r].append(norms[r])
+        }
+    }
+
+    /// Room for `more` records, so that recording allocates nothing inside a run.
+    mutating func reserve(_ more: Int) {
+        for r in values.indices {
+            values[r].reserveCapacity(values[r].count + more)
+            gradientNorms[r].reserveCapacity(gradientNorms[r].count + more)
         }
     }
 }
