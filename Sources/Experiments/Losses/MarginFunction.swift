@@ -59,12 +59,6 @@ public enum MarginFunction: String, Codable, Sendable {
         self == .leastSquares ? 0 : Double.exp(-Swift.abs(t))
     }
 
-    /// `exponential(t)` through `exp` (LibmExp.function: the same value without errno's wrapper).
-    @inlinable
-    public func exponential(_ t: Double, using exp: LibmExp.Function) -> Double {
-        self == .leastSquares ? 0 : exp(-Swift.abs(t))
-    }
-
     /// `derivatives(at: t)` from e = `exponential(t)` computed by the caller: a pass over many t
     /// takes a block of exponentials first (calls only), then the rest (no calls, so the
     /// divisions and the sum overlap instead of waiting on each call).

@@ -30,7 +30,7 @@ enum NormalizedHalfspacePasses {
         value: UnsafeMutableBufferPointer<Double>, meanFirst: UnsafeMutableBufferPointer<Double>, meanSecond: UnsafeMutableBufferPointer<Double>
     ) {
         let inverse = 1 / Double(rows)
-        let withMetric = slopeColumns == 2 * runs, exp = LibmExp.function
+        let withMetric = slopeColumns == 2 * runs
         withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { exponentials in
             for r in 0..<runs {
                 let factor = scale[r]
@@ -40,7 +40,7 @@ enum NormalizedHalfspacePasses {
                     let count = min(block, rows - start)
                     var k = start &* runs &+ r
                     for t in 0..<count {
-                        exponentials[t] = phi.exponential(b[k] * factor, using: exp)
+                        exponentials[t] = phi.exponential(b[k] * factor)
                         k &+= runs
                     }
                     k = start &* runs &+ r
@@ -69,7 +69,6 @@ enum NormalizedHalfspacePasses {
         _ phi: MarginFunction, _ b: UnsafeBufferPointer<Double>, rows: Int, runs: Int, stepSize: Double,
         g: UnsafeMutableBufferPointer<Double>
     ) {
-        let exp = LibmExp.function
         withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { exponentials in
             for r in 0..<runs {
                 let length = g[r]
@@ -79,7 +78,7 @@ enum NormalizedHalfspacePasses {
                     let count = min(block, rows - start)
                     var k = start &* runs &+ r
                     for t in 0..<count {
-                        exponentials[t] = phi.exponential(length * b[k], using: exp)
+                        exponentials[t] = phi.exponential(length * b[k])
                         k &+= runs
                     }
                     k = start &* runs &+ r
