@@ -114,14 +114,14 @@ enum PeerCases {
         let start = PruningNetwork.initialWeights(seed: 0, hiddenUnits: hidden)
         let model = NetworkDescentModel(
             network: PruningNetwork.network(first: start.first, second: start.second, parameterization: .exponential),
-            inputs: images.inputs, loss: PruningNetwork.loss(labels: images.labels))
+            inputs: images.inputs, loss: PruningNetwork.loss(labels: images.labels, reduction: params.reduction))
         let steps = 50
         var base = networkCase(
             name: "mnist_ewn", kind: .gemm, steps: steps,
             summary: "Morwani §6 MNIST 784-\(hidden)-10 ReLU net, EWN first layer, n = \(images.count), \(steps) full-batch epochs, c = 0.98",
             model: model, policy: .adaptive(params.stepRule),
             data: ["x": NPYArray(images.inputs), "labels": NPYArray(vector: images.labels.map(Double.init))],
-            extraConfig: ["loss": "cross_entropy", "classes": PruningNetwork.classCount])
+            extraConfig: ["loss": "cross_entropy", "classes": PruningNetwork.classCount, "reduction": params.reduction.rawValue])
         // steps + 1 evaluations: the descent loop evaluates the start, then after every step.
         base.flops = PruningNetwork.flopsPerEvaluation(samples: images.count, hiddenUnits: hidden) * Double(steps + 1)
         base.dgemmShape = (images.count, hidden, PruningNetwork.inputCount)
