@@ -12,6 +12,7 @@ Morwani MNIST run. Needs only the standard library.
 """
 import argparse
 import datetime
+import functools
 import json
 import os
 import pathlib
@@ -95,8 +96,7 @@ def mnist_paper_progress():
             "attempts": training["attempts"] if training else None, "epochs": training["epoch"] if training else None,
             "log_loss": training["logLoss"] if training else None,
             "start_log_loss": current["record"].get("startLogLoss") if current else None,
-            "target": json.loads(state["parameters"])["lowLogLoss"] if isinstance(state["parameters"], str)
-            else state["parameters"]["lowLogLoss"]}
+            "target": json.loads(state["parameters"])["lowLogLoss"]}  # the figure's parameters, as JSON text
 
 
 def fmt(seconds):
@@ -272,23 +272,19 @@ def partial_run(wnfig, fid, overrides, factor, what):
         shutil.rmtree(work, ignore_errors=True)
 
 
-_parameters = {}
-
-
+@functools.lru_cache(maxsize=None)
 def parameters(wnfig, scale):
     """Figure id → its parameter lines at `scale` (`wnfig list --parameters --scale`)."""
-    if scale not in _parameters:
-        text = subprocess.run([wnfig, "list", "--parameters", "--scale", scale], check=True, capture_output=True,
-                              text=True, cwd=ROOT).stdout
-        found, current = {}, None
-        for line in text.splitlines():
-            if line.startswith("    "):
-                found[current].append(line)
-            elif line:
-                current = line.split()[0]
-                found[current] = []
-        _parameters[scale] = found
-    return _parameters[scale]
+    text = subprocess.run([wnfig, "list", "--parameters", "--scale", scale], check=True, capture_output=True,
+                          text=True, cwd=ROOT).stdout
+    found, current = {}, None
+    for line in text.splitlines():
+        if line.startswith("    "):
+            found[current].append(line)
+        elif line:
+            current = line.split()[0]
+            found[current] = []
+    return found
 
 
 if __name__ == "__main__":

@@ -118,6 +118,26 @@ public enum LocalExecutor {
         public let task: SweepPlan.Task
         public let status: Int32
         public let log: URL
+
+        /// The worker's error line (the last non-empty line of its log), for the caller's message.
+        public var reason: String? {
+            guard let text = try? String(contentsOf: log, encoding: .utf8) else { return nil }
+            return text.split(separator: "\n").last.map(String.init)
+        }
+    }
+
+    /// `run` on at most `jobs` workers (no more than there are tasks), the machine's cores shared
+    /// out among them, logs in `<cache folder>/logs`; `announce(workers, threads)` hears the split
+    /// before the first worker starts.
+    public static func run(
+        _ tasks: [SweepPlan.Task], plan: SweepPlan, invocation: SweepInvocation, jobs: Int,
+        announce: (_ workers: Int, _ threads: Int) -> Void, log: (String) -> Void
+    ) throws -> [Failure] {
+        let workers = min(jobs, max(1, tasks.count))
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
+        announce(workers, threads)
+        let logs = URL(fileURLWithPath: invocation.cacheFolder).appendingPathComponent("logs")
+        return try run(tasks, plan: plan, invocation: invocation, jobs: workers, threads: threads, logFolder: logs, log: log)
     }
 
     /// Runs `tasks` and returns those that failed (an empty list: all complete in the cache).

@@ -221,24 +221,17 @@ struct Run: ParsableCommand {
         let invocation = SweepInvocation(
             executable: SweepInvocation.currentExecutable, root: workspace.root.path, cacheFolder: workspace.cache.path,
             dataDirectory: folders.dataDir, out: folder.path, noCache: noCache)
-        let workers = min(jobs, tasks.count)
-        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
-        stderr("wnfig run: \(tasks.count) of \(figures.count) experiments to compute on \(workers) worker processes, \(threads) panel thread(s) each, longest first (the rest are in \(cache.folder.path))")
-        let logs = workspace.cache.appendingPathComponent("logs")
         let failures = try LocalExecutor.run(
-            tasks, plan: plan, invocation: invocation, jobs: workers, threads: threads, logFolder: logs, log: stderr)
+            tasks, plan: plan, invocation: invocation, jobs: jobs,
+            announce: { workers, threads in
+                stderr("wnfig run: \(tasks.count) of \(figures.count) experiments to compute on \(workers) worker processes, \(threads) panel thread(s) each, longest first (the rest are in \(cache.folder.path))")
+            }, log: stderr)
         if let first = failures.first {
-            let reason = Self.lastLine(of: first.log).map { ": \($0)" } ?? ""
+            let reason = first.reason.map { ": \($0)" } ?? ""
             throw FigureKitError(
                 .io, "\(failures.count) of \(tasks.count) experiments failed (first: \(first.task.figure)\(reason); log \(first.log.path)); fix the cause and run again: the finished ones are cached")
         }
         return Set(tasks.map(\.figure))
-    }
-
-    /// A failed worker's error line (the last non-empty line of its log).
-    private static func lastLine(of log: URL) -> String? {
-        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").last.map(String.init)
     }
 }
 
@@ -379,14 +372,15 @@ struct Sweep: ParsableCommand {
         var workersRan = false
         if jobs > 1 && !cachedOnly {
             let tasks = noCache ? plan.tasks : try plan.missing(in: cache)
-            let workers = min(jobs, max(1, tasks.count))
-            let threads = max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
-            stderr("wnfig sweep: \(tasks.count) of \(plan.tasks.count) tasks to run on \(workers) worker processes, \(threads) panel thread(s) each (the rest are complete in \(cache.folder.path))")
-            let logs = workspace.cache.appendingPathComponent("logs")
-            let failures = try LocalExecutor.run(tasks, plan: plan, invocation: invocation, jobs: workers, threads: threads, logFolder: logs, log: stderr)
+            let failures = try LocalExecutor.run(
+                tasks, plan: plan, invocation: invocation, jobs: jobs,
+                announce: { workers, threads in
+                    stderr("wnfig sweep: \(tasks.count) of \(plan.tasks.count) tasks to run on \(workers) worker processes, \(threads) panel thread(s) each (the rest are complete in \(cache.folder.path))")
+                }, log: stderr)
             if let first = failures.first {
+                let reason = first.reason.map { ": \($0)" } ?? ""
                 throw FigureKitError(
-                    .io, "\(failures.count) of \(tasks.count) tasks failed (first: \(first.task), log \(first.log.path)); fix the cause, then run the same sweep again: only the missing keys run")
+                    .io, "\(failures.count) of \(tasks.count) tasks failed (first: \(first.task)\(reason); log \(first.log.path)); fix the cause, then run the same sweep again: only the missing keys run")
             }
             workersRan = true
         }

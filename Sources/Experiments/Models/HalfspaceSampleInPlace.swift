@@ -2,7 +2,7 @@
 /// an iteration allocates nothing. Every element is the same operations in the same order as the
 /// allocating forms — sums over samples in sample order, the transposed product's panel partials
 /// the same panels summed in the same order — so results are bit-identical to them
-/// (HalfspaceSampleInPlaceTests).
+/// (NormalizedHalfspaceRunTests).
 extension HalfspaceSample {
     /// Z·W into `a` (n×R); `shift` (R) is scratch for the sparse form's mᵀW.
     func margins(_ w: Matrix, into a: inout Matrix, shift: inout [Double]) {
