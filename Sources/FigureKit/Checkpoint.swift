@@ -142,4 +142,8 @@ extension RunContext {
     /// Seconds that earlier sessions of a resumed run computed: the manifest's run time is the
     /// whole run's, not only this session's share.
     public func addEarlierSeconds(_ seconds: Double) { reused.add(seconds) }
+
+    /// Wall seconds of named parts of the run (e.g. ["EWN": 7600]), all sessions included: the
+    /// manifest's `timings.parts_s`.
+    public func notePartSeconds(_ seconds: [String: Double]) { parts.add(seconds) }
 }

@@ -29,6 +29,7 @@ public struct RunContext: Sendable {
     /// Where a long experiment checkpoints (nil: it never does; tests and sweeps).
     public let checkpointing: Checkpointing?
     let reused = ReusedSeconds()
+    let parts = PartSeconds()
 
     public init(
         seed: UInt64, scale: Scale, progress: Progress = .silent, sharedResults: ResultCache? = nil,

@@ -24,13 +24,20 @@ public struct Manifest: Codable, Sendable {
         /// Peak resident memory of the run in MiB (nil in manifests written before it was
         /// recorded): with `run_s` and `blas.panel_threads`, what a Slurm task of it requests.
         public let peak_rss_mb: Double?
+        /// Wall seconds of named parts of the run, all sessions of a resumed run included (each
+        /// of the MNIST trainings, which may run side by side: they need not add up to `run_s`).
+        public let parts_s: [String: Double]?
 
-        public init(run_s: Double, render_s: Double, gflops: Double? = nil, dgemm_gflops: Double? = nil, peak_rss_mb: Double? = nil) {
+        public init(
+            run_s: Double, render_s: Double, gflops: Double? = nil, dgemm_gflops: Double? = nil, peak_rss_mb: Double? = nil,
+            parts_s: [String: Double]? = nil
+        ) {
             self.run_s = run_s
             self.render_s = render_s
             self.gflops = gflops
             self.dgemm_gflops = dgemm_gflops
             self.peak_rss_mb = peak_rss_mb
+            self.parts_s = parts_s
         }
 
         /// Achieved rate as a share of the dgemm rate.

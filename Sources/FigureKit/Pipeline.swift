@@ -85,6 +85,7 @@ public func obtainResult(_ request: FigureRequest, cache: ResultCache?, progress
     // A shared computation re-used from another figure counts with the time it took when it ran.
     var entry = ResultCache.Entry(
         run_s: seconds(since: start) + context.reused.seconds, peak_rss_mb: PeakMemory.peakMegabytes())
+    entry.parts_s = context.parts.all
     if let flops = try figure.gemmFlopsJSON(data), let measure = request.referenceGemmRate, entry.run_s > 0 {
         entry.gflops = flops / entry.run_s * 1e-9
         entry.dgemm_gflops = measure()
@@ -131,7 +132,7 @@ public func produceFigure(_ request: FigureRequest, into folder: URL, workspace:
         timings: .init(
             run_s: rounded(entry.run_s), render_s: rounded(entry.render_s ?? renderSeconds),
             gflops: entry.gflops.map(roundedRate), dgemm_gflops: entry.dgemm_gflops.map(roundedRate),
-            peak_rss_mb: entry.peak_rss_mb),
+            peak_rss_mb: entry.peak_rss_mb, parts_s: entry.parts_s?.mapValues(rounded)),
         claims: claims)
 
     var files: [URL] = []

@@ -37,6 +37,14 @@ public struct Progress: Sendable {
         sink(Event(label: label, step: done, total: 1000, loss: nil, detail: detail))
     }
 
+    /// Seconds left if the rest goes at this session's pace: `elapsed` seconds took the run from
+    /// `first` (where this session found it, e.g. a resumed run's share done) to `step` of `total`;
+    /// nil before it has moved.
+    public static func eta(elapsed: Double, from first: Int, to step: Int, of total: Int) -> Double? {
+        guard step > first else { return nil }
+        return elapsed / Double(step - first) * Double(total - step)
+    }
+
     /// A terminal progress line for figure `id` on stderr, at most ten updates a second; silent when
     /// stderr is not a TTY (CI logs, pipes).
     public static func terminal(figure id: String) -> Progress {
@@ -49,7 +57,9 @@ public struct Progress: Sendable {
 private final class TerminalMeter: @unchecked Sendable {
     private let figure: String
     private let lock = NSLock()
-    private var started: [String: Date] = [:]
+    /// When each label was first reported, and how far along it was then: a resumed run starts
+    /// part of the way, and its ETA must come from this session's pace alone.
+    private var started: [String: (time: Date, step: Int)] = [:]
     private var lastDraw = Date.distantPast
 
     init(figure: String) { self.figure = figure }
@@ -58,16 +68,15 @@ private final class TerminalMeter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        let start = started[event.label] ?? now
-        if started[event.label] == nil { started[event.label] = now }
+        let start = started[event.label] ?? (now, event.step)
+        if started[event.label] == nil { started[event.label] = start }
         let finished = event.step >= event.total
         guard finished || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         var line = "\(figure) \(event.label): " + (event.detail ?? "step \(event.step)/\(event.total)")
         if let loss = event.loss { line += "  loss \(formatNumber(loss))" }
-        let elapsed = now.timeIntervalSince(start)
-        if event.step > 0 && !finished {
-            let eta = elapsed / Double(event.step) * Double(event.total - event.step)
+        if !finished, let eta = Progress.eta(
+            elapsed: now.timeIntervalSince(start.time), from: start.step, to: event.step, of: event.total) {
             line += String(format: "  ETA %.0fs", eta)
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (finished ? "\n" : "")).utf8))

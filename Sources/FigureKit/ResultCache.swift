@@ -22,6 +22,8 @@ public struct ResultCache: Sendable {
         public var dgemm_gflops: Double?
         /// The process's peak resident memory during the run, in MiB (what a cluster task asks for).
         public var peak_rss_mb: Double?
+        /// Wall seconds of the run's named parts (`RunContext.notePartSeconds`), if it has any.
+        public var parts_s: [String: Double]?
         /// sha256 of the data file this meta completes (set by `store`).
         public var data_sha256: String?
 

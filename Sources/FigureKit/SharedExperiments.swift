@@ -21,6 +21,25 @@ final class ReusedSeconds: @unchecked Sendable {
     }
 }
 
+/// Wall seconds of named parts of a run (each of Morwani's MNIST trainings), summed over the
+/// sessions of a resumed run; the manifest's `timings.parts_s`.
+final class PartSeconds: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String: Double] = [:]
+
+    func add(_ seconds: [String: Double]) {
+        lock.lock()
+        parts.merge(seconds, uniquingKeysWith: +)
+        lock.unlock()
+    }
+
+    var all: [String: Double]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return parts.isEmpty ? nil : parts
+    }
+}
+
 extension RunContext {
     /// An experiment several figures draw from — Morwani's Figs. 7 and 11 plot the same three MNIST
     /// trainings: `compute()`, or the result stored in the figure cache under this experiment `name`
@@ -32,6 +51,7 @@ extension RunContext {
         func cached() -> T? {
             guard let hit = cache.load(key), let result = try? FigureCoding.decoder().decode(T.self, from: hit.data) else { return nil }
             reused.add(hit.entry.run_s)
+            if let parts = hit.entry.parts_s { self.parts.add(parts) }
             return result
         }
         if let result = cached() { return result }
@@ -39,9 +59,14 @@ extension RunContext {
         let (result, waited) = try cache.withLock(key) { () throws -> T in
             if let result = cached() { return result }
             let start = DispatchTime.now().uptimeNanoseconds
+            let earlier = reused.seconds
             let result = try compute()
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            try cache.store(key, data: try FigureCoding.encoder(pretty: false).encode(result), entry: .init(run_s: seconds))
+            // With what earlier sessions of a resumed run computed: a figure that re-uses this
+            // result reports the whole run's time, as the one that computed it does.
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 + reused.seconds - earlier
+            var entry = ResultCache.Entry(run_s: seconds)
+            entry.parts_s = parts.all
+            try cache.store(key, data: try FigureCoding.encoder(pretty: false).encode(result), entry: entry)
             return result
         }
         // The wait is neither this figure's computation nor the shared one's (already counted).

@@ -1,4 +1,5 @@
 import Experiments
+import Foundation
 import XCTest
 
 final class LinearAlgebraTests: XCTestCase {
@@ -95,6 +96,30 @@ final class LinearAlgebraTests: XCTestCase {
         }
         XCTAssertEqual(ParallelPanels(length: 1000, work: 1_000_000_000).count, 4)
         XCTAssertEqual(ParallelPanels(length: 300, work: 1 << 20).count, 1)
+    }
+
+    func testAThreadShareLimitsWhatProductsUseHereAndEndsWithItsScope() {
+        let all = ParallelPanels.currentThreads
+        XCTAssertEqual(all, ParallelPanels.defaultThreads)
+        ParallelPanels.withThreads(1) {
+            XCTAssertEqual(ParallelPanels.currentThreads, 1)
+            ParallelPanels.withThreads(3) { XCTAssertEqual(ParallelPanels.currentThreads, 3) }
+            XCTAssertEqual(ParallelPanels.currentThreads, 1)
+            ParallelPanels.withThreads(0) { XCTAssertEqual(ParallelPanels.currentThreads, 1, "at least one") }
+        }
+        XCTAssertEqual(ParallelPanels.currentThreads, all)
+        // Another thread does not see this thread's share.
+        nonisolated(unsafe) var seen = 0
+        ParallelPanels.withThreads(1) {
+            let done = DispatchSemaphore(value: 0)
+            let other = Thread {
+                seen = ParallelPanels.currentThreads
+                done.signal()
+            }
+            other.start()
+            done.wait()
+        }
+        XCTAssertEqual(seen, all)
     }
 
     func testCholeskySolvesAndRejectsIndefiniteMatrices() {

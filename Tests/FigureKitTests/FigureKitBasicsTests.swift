@@ -53,3 +53,12 @@ final class ClaimTests: XCTestCase {
         XCTAssertTrue(Claim.within("a", "s", value: 2, in: 1.6...2.6).passed)
     }
 }
+
+final class ProgressTests: XCTestCase {
+    func testTheETAComesFromThisSessionsPaceNotFromWhereAResumedRunStarted() {
+        // Resumed at 600/1000, now at 700 after 100 s: 300 left at 1 per second.
+        XCTAssertEqual(Progress.eta(elapsed: 100, from: 600, to: 700, of: 1000), 300)
+        XCTAssertEqual(Progress.eta(elapsed: 10, from: 0, to: 250, of: 1000), 30)
+        XCTAssertNil(Progress.eta(elapsed: 10, from: 600, to: 600, of: 1000), "no pace yet")
+    }
+}

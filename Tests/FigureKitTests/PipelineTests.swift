@@ -41,10 +41,16 @@ private struct SizeParams: FigureParameters {
 private struct SharingFigure: Figure {
     let id: String
     let counter: Counter
+    /// Continued from a checkpoint: 5 s computed by earlier sessions, in two named parts.
+    var resumed = false
     var citation: Citation { Citation(paper: .morwani2021, figure: "test") }
     func run(_ params: SizeParams, context: RunContext) throws -> [Double] {
         try context.shared("test-shared-training", parameters: params) {
             counter.increment()
+            if resumed {
+                context.addEarlierSeconds(5)
+                context.notePartSeconds(["a": 2, "b": 3.5])
+            }
             Thread.sleep(forTimeInterval: 0.1)
             return (0..<params.n).map { Double($0) * 0.5 }
         }
@@ -107,6 +113,18 @@ final class PipelineTests: XCTestCase {
             try Data(contentsOf: try XCTUnwrap(second.file(".json"))).count)
         XCTAssertFalse(second.fromCache, "the figure itself ran; only the shared part was re-used")
         XCTAssertGreaterThanOrEqual(second.manifest.timings.run_s, 0.1, "run_s includes the re-used computation's time")
+    }
+
+    func testAResumedSharedRunCountsItsEarlierSessionsAndPartsForBothFigures() throws {
+        let counter = Counter()
+        let first = try produce(SharingFigure(id: "sharing-a", counter: counter, resumed: true)).manifest.timings
+        let second = try produce(SharingFigure(id: "sharing-b", counter: counter, resumed: true)).manifest.timings
+        XCTAssertEqual(counter.count, 1)
+        for timings in [first, second] {
+            XCTAssertGreaterThanOrEqual(timings.run_s, 5.1, "the earlier sessions' 5 s and this one's 0.1 s")
+            XCTAssertEqual(timings.parts_s, ["a": 2, "b": 3.5])
+        }
+        XCTAssertNil(try produce(SharingFigure(id: "sharing-c", counter: counter), useCache: false).manifest.timings.parts_s)
     }
 
     func testWithoutTheCacheEveryFigureComputesItsOwn() throws {

@@ -192,27 +192,72 @@ final class Morwani2021Fig7Tests: XCTestCase {
     func testARunStoppedByItsCheckpointHookAndResumedGivesTheBytesOfTheUninterruptedRun() throws {
         let params = tinyParameters()
         let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 2, seed: 4))
-        let whole = try FigureCoding.encoder(pretty: false).encode(runMNISTPruning(params, data: data, seed: 0))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnist-resume-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // Stop three times (inside EWN, inside SWN, inside Unnorm, as the attempts add up), then finish.
-        var resumed: PruningCheckpoint?
-        var stops = 0
-        while true {
-            let session = try XCTUnwrap(try CheckpointSession<PruningCheckpoint>(
-                Checkpointing(folder: folder, resume: resumed != nil, interval: 1e9, stopAfter: 40), name: "test",
-                scale: .smoke, seed: 0, parameters: params))
-            do {
-                let result = try runMNISTPruning(params, data: data, seed: 0, resumeFrom: resumed, checkpoints: session)
-                XCTAssertEqual(try FigureCoding.encoder(pretty: false).encode(result), whole)
-                break
-            } catch let error as FigureKitError where error.kind == .interrupted {
-                stops += 1
-                resumed = try XCTUnwrap(try session.load(), "the checkpoint is written before the run stops")
+        let whole = try FigureCoding.encoder(pretty: false).encode(runMNISTPruning(params, data: data, seed: 0, sideBySide: 1))
+        // One, two or three trainings at a time, stopped and resumed under another count.
+        for (sideBySide, resumedSideBySide) in [(1, 1), (2, 3), (3, 1)] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnist-resume-\(getpid())-\(sideBySide)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // Stop three times or more (inside EWN, SWN and Unnorm as the attempts add up), then finish.
+            var resumed: PruningCheckpoint?
+            var stops = 0
+            var reported: [String: Double] = [:]
+            while true {
+                let session = try XCTUnwrap(try CheckpointSession<PruningCheckpoint>(
+                    Checkpointing(folder: folder, resume: resumed != nil, interval: 1e9, stopAfter: 40), name: "test",
+                    scale: .smoke, seed: 0, parameters: params))
+                do {
+                    let result = try runMNISTPruning(
+                        params, data: data, seed: 0, resumeFrom: resumed, checkpoints: session,
+                        sideBySide: resumed == nil ? sideBySide : resumedSideBySide, seconds: { reported = $0 })
+                    XCTAssertEqual(try FigureCoding.encoder(pretty: false).encode(result), whole, "side by side \(sideBySide)")
+                    break
+                } catch let error as FigureKitError where error.kind == .interrupted {
+                    stops += 1
+                    resumed = try XCTUnwrap(try session.load(), "the checkpoint is written before the run stops")
+                    XCTAssertLessThanOrEqual(resumed!.parameterizationsInProgress.count, max(sideBySide, resumedSideBySide))
+                }
+                XCTAssertLessThan(stops, 100)
             }
-            XCTAssertLessThan(stops, 100)
+            XCTAssertGreaterThanOrEqual(stops, 3)
+            XCTAssertEqual(Set(reported.keys), ["EWN", "SWN", "Unnorm"])
+            XCTAssertTrue(reported.values.allSatisfy { $0 > 0 }, "\(reported)")
         }
-        XCTAssertGreaterThanOrEqual(stops, 3)
+    }
+
+    func testTrainingsSideBySideGiveTheBytesOfTrainingsOneAfterAnother() throws {
+        let params = tinyParameters()
+        let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 2, seed: 4))
+        let encoder = FigureCoding.encoder(pretty: false)
+        let one = try encoder.encode(runMNISTPruning(params, data: data, seed: 0, sideBySide: 1))
+        XCTAssertEqual(try encoder.encode(runMNISTPruning(params, data: data, seed: 0, sideBySide: 3)), one)
+    }
+
+    func testACheckpointWrittenBeforeSideBySideRunsStillLoads() throws {
+        let params = tinyParameters()
+        let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 2, seed: 4))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnist-old-checkpoint-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = try XCTUnwrap(try CheckpointSession<PruningCheckpoint>(
+            Checkpointing(folder: folder, interval: 1e9, stopAfter: 10), name: "test", scale: .smoke, seed: 0,
+            parameters: params))
+        XCTAssertThrowsError(try runMNISTPruning(params, data: data, seed: 0, resumeFrom: nil, checkpoints: session, sideBySide: 1))
+        // Rewritten in the old layout: the finished runs and one `current` training, no times.
+        let saved = try XCTUnwrap(try session.load())
+        var object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: try FigureCoding.encoder(pretty: false).encode(saved)) as? [String: Any])
+        let inProgress = try XCTUnwrap(object.removeValue(forKey: "inProgress") as? [Any])
+        XCTAssertEqual(inProgress.count, 1)
+        object["current"] = inProgress[0]
+        object["seconds"] = nil
+        let old = try FigureCoding.decoder().decode(
+            PruningCheckpoint.self, from: try JSONSerialization.data(withJSONObject: object))
+        XCTAssertEqual(old.parameterizationsInProgress, [.exponential])
+        XCTAssertNil(old.seconds)
+        let none = try FigureCoding.decoder().decode(PruningCheckpoint.self, from: Data("{\"finished\":[]}".utf8))
+        XCTAssertTrue(none.parameterizationsInProgress.isEmpty)
+        let whole = try FigureCoding.encoder(pretty: false).encode(runMNISTPruning(params, data: data, seed: 0))
+        let continued = try runMNISTPruning(params, data: data, seed: 0, resumeFrom: old, checkpoints: nil)
+        XCTAssertEqual(try FigureCoding.encoder(pretty: false).encode(continued), whole)
     }
 
     func testARunThatMissesItsLevelsIsFlaggedAndFailsTheClaim() {

@@ -15,7 +15,7 @@ let smallProductFlops = 4096
 public func gemm(
     _ a: Matrix, _ b: Matrix, into c: inout Matrix,
     transposeA: Bool = false, transposeB: Bool = false, alpha: Double = 1, beta: Double = 0,
-    threads: Int = ParallelPanels.defaultThreads
+    threads: Int = ParallelPanels.currentThreads
 ) {
     let m = transposeA ? a.columns : a.rows
     let k = transposeA ? a.rows : a.columns

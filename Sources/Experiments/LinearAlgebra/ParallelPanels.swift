@@ -18,6 +18,19 @@ public struct ParallelPanels: Sendable {
     /// The environment variable that caps the panel threads.
     public static let threadsVariable = "WNFIGURES_THREADS"
 
+    /// The panel threads a product started here may use: `defaultThreads`, or the share that an
+    /// enclosing `withThreads` gave this part of the work.
+    public static var currentThreads: Int { threadShare ?? defaultThreads }
+
+    /// Runs `body` with products and element-wise passes limited to `threads` panel threads, on
+    /// this thread and whatever it calls: independent trainings run side by side each take a share
+    /// of the cores instead of all of them. Results do not change (panels depend on sizes only).
+    public static func withThreads<R>(_ threads: Int, _ body: () throws -> R) rethrows -> R {
+        try $threadShare.withValue(max(1, threads)) { try body() }
+    }
+
+    @TaskLocal private static var threadShare: Int?
+
     /// Below this many multiply-adds a product is one panel: dispatch would cost more than it saves.
     public static let minimumProductWork = 1 << 21
     /// The same for element-wise passes (about a nanosecond per element).
@@ -71,7 +84,7 @@ extension ParallelPanels {
             return
         }
         let panels = ParallelPanels(length: count, work: count * workPerItem, minimumWork: minimumElementWork)
-        panels.run(threads: defaultThreads) { start, length in body(start..<(start + length)) }
+        panels.run(threads: currentThreads) { start, length in body(start..<(start + length)) }
     }
 }
 

@@ -62,7 +62,7 @@ public struct SparseRowMatrix: Sendable, Equatable {
                     b.elements.withUnsafeBufferPointer { pb in
                         partials.withUnsafeMutableBufferPointer { pp in
                             let target = pp
-                            panels.run(threads: ParallelPanels.defaultThreads) { start, count in
+                            panels.run(threads: ParallelPanels.currentThreads) { start, count in
                                 let out = target.baseAddress! + (start / panels.panelSize) * size
                                 for i in start..<(start + count) {
                                     let row = pb.baseAddress! + i * k

@@ -1,3 +1,4 @@
+import Dispatch
 import Experiments
 import FigureKit
 
@@ -39,19 +40,49 @@ public struct MNISTPruningExperiment: Codable, Equatable, Sendable {
 /// The order of the runs and of Fig. 7's legend (the paper's: EWN, SWN, Unnorm).
 public let pruningParameterizations: [WeightParameterization] = [.exponential, .standard, .unnormalized]
 
-/// What a checkpoint of the experiment holds: the finished runs (pruning curves done) and the
-/// one in progress.
+/// What a checkpoint of the experiment holds: the finished runs (pruning curves done), the ones
+/// in progress, and the wall seconds each has computed. Runs side by side finish in any order.
 public struct PruningCheckpoint: Codable, Sendable {
-    var finished: [PruningRun]
-    var current: PruningTrainingState?
+    public internal(set) var finished: [PruningRun]
+    var inProgress: [PruningTrainingState]
+    /// Wall seconds per run ("EWN", "SWN", "Unnorm"), all sessions; nil in older checkpoints.
+    public internal(set) var seconds: [String: Double]?
+
+    /// The trainings under way.
+    public var parameterizationsInProgress: [WeightParameterization] { inProgress.map(\.parameterization) }
+
+    init(finished: [PruningRun], inProgress: [PruningTrainingState], seconds: [String: Double]?) {
+        self.finished = finished
+        self.inProgress = inProgress
+        self.seconds = seconds
+    }
+
+    private enum CodingKeys: String, CodingKey { case finished, inProgress, seconds, current }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        finished = try c.decode([PruningRun].self, forKey: .finished)
+        seconds = try c.decodeIfPresent([String: Double].self, forKey: .seconds)
+        // Written before the runs went side by side: at most one in progress, as `current`.
+        inProgress = try c.decodeIfPresent([PruningTrainingState].self, forKey: .inProgress)
+            ?? (try c.decodeIfPresent(PruningTrainingState.self, forKey: .current)).map { [$0] } ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(finished, forKey: .finished)
+        try c.encode(inProgress, forKey: .inProgress)
+        try c.encodeIfPresent(seconds, forKey: .seconds)
+    }
 }
 
 /// The experiment's name in the figure cache and for its checkpoints.
 let pruningExperimentName = "morwani2021-mnist-pruning"
 
 /// Loads the data, draws the shared start from the seed (stream "init") and trains EWN, SWN and
-/// Unnorm in turn, then prunes each snapshot. With `context.checkpointing` the trainings write a
-/// checkpoint every few minutes and on Ctrl-C, and `--resume` continues from it.
+/// Unnorm, side by side on a share of the cores each, then prunes each snapshot. With
+/// `context.checkpointing` the trainings write a checkpoint every few minutes and on Ctrl-C, and
+/// `--resume` continues from it. The manifest's `timings.parts_s` has each training's wall time.
 public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContext) throws -> MNISTPruningExperiment {
     try params.validate()
     // Figs. 7 and 11 plot the same trainings: whichever runs first computes them for both.
@@ -62,14 +93,19 @@ public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContex
             context.checkpointing, name: pruningExperimentName, scale: context.scale, seed: context.seed, parameters: params)
         var resumed: PruningCheckpoint?
         if let session, context.checkpointing?.resume == true {
-            guard let saved = try session.load() else {
+            guard var saved = try session.load() else {
                 throw FigureKitError(.input, "--resume: no checkpoint at \(session.url.path); run without --resume to start")
+            }
+            // An older checkpoint held one training and no times of its own: it had all the seconds.
+            if saved.seconds == nil, saved.finished.isEmpty, let only = saved.inProgress.first, saved.inProgress.count == 1 {
+                saved.seconds = [only.parameterization.paperName: session.secondsBefore]
             }
             resumed = saved
             context.addEarlierSeconds(session.secondsBefore)
         }
         let result = try runMNISTPruning(
-            params, data: data, seed: context.seed, progress: context.progress, resumeFrom: resumed, checkpoints: session)
+            params, data: data, seed: context.seed, progress: context.progress, resumeFrom: resumed, checkpoints: session,
+            seconds: context.notePartSeconds)
         session?.finish()
         return result
     }
@@ -77,40 +113,64 @@ public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContex
 
 /// The experiment on already loaded data (tests use small sets), from the start or from a
 /// checkpoint's state; `checkpoints` (nil: none) is handed the state after every epoch attempt.
+/// Up to `sideBySide` trainings run at once (default: one per panel thread), each on its share of
+/// the panel threads; the three are independent (own state, own shuffle stream), so the result is
+/// the same for any count. `seconds` is told each training's wall time, earlier sessions included.
 public func runMNISTPruning(
     _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: Progress = .silent,
-    resumeFrom saved: PruningCheckpoint?, checkpoints: CheckpointSession<PruningCheckpoint>?
+    resumeFrom saved: PruningCheckpoint?, checkpoints: CheckpointSession<PruningCheckpoint>?,
+    sideBySide: Int = ParallelPanels.currentThreads, seconds: ([String: Double]) -> Void = { _ in }
 ) throws -> MNISTPruningExperiment {
     let start = PruningNetwork.initialWeights(seed: seed, hiddenUnits: params.hiddenUnits)
-    var finished = saved?.finished ?? []
-    for parameterization in pruningParameterizations.dropFirst(finished.count) {
-        var run = saved?.current.flatMap { $0.parameterization == parameterization ? $0 : nil }
-            ?? startPruningRun(parameterization, start: start, params: params, seed: seed)
-        var failure: Error?
-        let done = trainPruningRun(&run, data: data, params: params, progress: progress) { state in
-            do {
-                try checkpoints?.tick { PruningCheckpoint(finished: finished, current: state) }
-                return false
-            } catch {
-                failure = error
-                return true
+    let laneCount = min(pruningParameterizations.count - (saved?.finished.count ?? 0), max(1, sideBySide))
+    let lanes = PruningLanes(
+        saved, order: pruningParameterizations, lanes: laneCount, threads: ParallelPanels.currentThreads, checkpoints: checkpoints)
+    func lane() {
+        while let (parameterization, savedState) = lanes.next() {
+            var run = savedState ?? startPruningRun(parameterization, start: start, params: params, seed: seed)
+            var clock = DispatchTime.now().uptimeNanoseconds
+            func lap() -> Double {
+                let now = DispatchTime.now().uptimeNanoseconds
+                defer { clock = now }
+                return Double(now - clock) / 1e9
             }
+            // When a lane runs out of work the others pause and go on with its cores: a paused
+            // training continues exactly as if it had not stopped (the checkpoints' guarantee).
+            while true {
+                let share = lanes.share
+                let done = ParallelPanels.withThreads(share) {
+                    trainPruningRun(&run, data: data, params: params, progress: progress) {
+                        lanes.publish($0, seconds: lap(), share: share)
+                    }
+                }
+                if done { break }
+                if lanes.failed { return }
+            }
+            var completed = completedRun(run, params: params)
+            ParallelPanels.withThreads(lanes.share) {
+                evaluatePruning(&completed, weights: run.record.weights, test: data.test, percents: params.prunePercents)
+            }
+            lanes.finish(completed, seconds: lap())
         }
-        if let failure { throw failure }
-        precondition(done, "trainPruningRun paused without a reason")
-        var completed = completedRun(run, params: params)
-        evaluatePruning(&completed, weights: run.record.weights, test: data.test, percents: params.prunePercents)
-        finished.append(completed)
     }
+    if laneCount <= 1 {
+        lane()
+    } else {
+        DispatchQueue.concurrentPerform(iterations: laneCount) { _ in lane() }
+    }
+    let finished = try lanes.result()
+    seconds(lanes.seconds)
     return pruningExperiment(finished, params: params, data: data)
 }
 
 /// The experiment on already loaded data, start to end, no checkpoints.
 public func runMNISTPruning(
-    _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: Progress = .silent
+    _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: Progress = .silent,
+    sideBySide: Int = ParallelPanels.currentThreads
 ) -> MNISTPruningExperiment {
     // Without checkpoints nothing can pause or throw.
-    try! runMNISTPruning(params, data: data, seed: seed, progress: progress, resumeFrom: nil, checkpoints: nil)
+    try! runMNISTPruning(
+        params, data: data, seed: seed, progress: progress, resumeFrom: nil, checkpoints: nil, sideBySide: sideBySide)
 }
 
 /// The runs with the work they cost, counted from the sizes.
