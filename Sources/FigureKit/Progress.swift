@@ -54,12 +54,51 @@ public struct Progress: Sendable {
     }
 }
 
+/// What a terminal meter shows: one line per part still running (Morwani's MNIST trainings run
+/// side by side), in the order they first reported, each cut to the terminal's width so that none
+/// wraps; a part that finishes leaves its last line above the block. `render` gives the bytes that
+/// redraw it in place.
+public struct ProgressBoard: Sendable {
+    private var order: [String] = []
+    private var lines: [String: String] = [:]
+    private var finishedLines: [String] = []
+    /// Lines of the block now on the screen.
+    private var drawn = 0
+
+    public init() {}
+
+    public mutating func update(_ label: String, line: String, finished: Bool) {
+        if finished {
+            order.removeAll { $0 == label }
+            lines[label] = nil
+            finishedLines.append(line)
+        } else {
+            if lines[label] == nil { order.append(label) }
+            lines[label] = line
+        }
+    }
+
+    public mutating func render(width: Int) -> String {
+        func cut(_ line: String) -> String { line.count < width ? line : String(line.prefix(max(1, width - 1))) }
+        var out = "\r" + (drawn > 1 ? "\u{1B}[\(drawn - 1)A" : "")
+        for line in finishedLines { out += "\u{1B}[K" + cut(line) + "\n" }
+        finishedLines = []
+        let live = order.compactMap { lines[$0] }
+        out += live.map { "\u{1B}[K" + cut($0) }.joined(separator: "\n")
+        // Whatever a longer block left below.
+        out += "\u{1B}[J"
+        drawn = live.count
+        return out
+    }
+}
+
 private final class TerminalMeter: @unchecked Sendable {
     private let figure: String
     private let lock = NSLock()
     /// When each label was first reported, and how far along it was then: a resumed run starts
     /// part of the way, and its ETA must come from this session's pace alone.
     private var started: [String: (time: Date, step: Int)] = [:]
+    private var board = ProgressBoard()
     private var lastDraw = Date.distantPast
 
     init(figure: String) { self.figure = figure }
@@ -71,14 +110,21 @@ private final class TerminalMeter: @unchecked Sendable {
         let start = started[event.label] ?? (now, event.step)
         if started[event.label] == nil { started[event.label] = start }
         let finished = event.step >= event.total
-        guard finished || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
         var line = "\(figure) \(event.label): " + (event.detail ?? "step \(event.step)/\(event.total)")
         if let loss = event.loss { line += "  loss \(formatNumber(loss))" }
         if !finished, let eta = Progress.eta(
             elapsed: now.timeIntervalSince(start.time), from: start.step, to: event.step, of: event.total) {
             line += String(format: "  ETA %.0fs", eta)
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (finished ? "\n" : "")).utf8))
+        board.update(event.label, line: line, finished: finished)
+        guard finished || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        FileHandle.standardError.write(Data(board.render(width: terminalWidth()).utf8))
+    }
+
+    private func terminalWidth() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 200 }
+        return Int(size.ws_col)
     }
 }

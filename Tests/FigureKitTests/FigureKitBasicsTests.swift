@@ -61,4 +61,23 @@ final class ProgressTests: XCTestCase {
         XCTAssertEqual(Progress.eta(elapsed: 10, from: 0, to: 250, of: 1000), 30)
         XCTAssertNil(Progress.eta(elapsed: 10, from: 600, to: 600, of: 1000), "no pace yet")
     }
+
+    func testPartsSideBySideGetALineEachRedrawnInPlaceAndAFinishedOneStaysAbove() {
+        let (cr, up, clear, below) = ("\r", "\u{1B}[1A", "\u{1B}[K", "\u{1B}[J")
+        var board = ProgressBoard()
+        board.update("EWN", line: "EWN epoch 1", finished: false)
+        XCTAssertEqual(board.render(width: 80), cr + clear + "EWN epoch 1" + below, "one part: one line, as before")
+        board.update("SWN", line: "SWN epoch 1", finished: false)
+        board.update("EWN", line: "EWN epoch 2", finished: false)
+        XCTAssertEqual(board.render(width: 80), cr + clear + "EWN epoch 2\n" + clear + "SWN epoch 1" + below)
+        board.update("EWN", line: "EWN done", finished: true)
+        XCTAssertEqual(
+            board.render(width: 80), cr + up + clear + "EWN done\n" + clear + "SWN epoch 1" + below,
+            "back up to the block's first line; the finished line is printed there and stays")
+        board.update("SWN", line: "SWN epoch 2 with a long line", finished: false)
+        XCTAssertEqual(board.render(width: 10), cr + clear + "SWN epoch" + below, "cut short of the width: never wraps")
+        board.update("SWN", line: "SWN done", finished: true)
+        XCTAssertEqual(board.render(width: 80), cr + clear + "SWN done\n" + below)
+        XCTAssertEqual(board.render(width: 80), cr + below)
+    }
 }
