@@ -84,19 +84,34 @@ def measure(wnfig, jobs):
 
 
 def mnist_paper_progress():
-    """Where the resumable paper-scale MNIST run stands, from its checkpoint."""
+    """Where the resumable paper-scale MNIST run stands, from its checkpoint: the finished
+    trainings, and for each one under way its counters and its recent pace (log L per kept epoch
+    over the last quarter of its recorded history: SWN's pace falls as it goes)."""
     if not MNIST_CHECKPOINT.exists():
         return None
-    state = json.loads(MNIST_CHECKPOINT.read_text())
-    current = state["state"]["current"]
-    finished = state["state"]["finished"]
-    training = current["training"] if current else None
-    return {"seconds": state["seconds"], "finished": [run["parameterization"] for run in finished],
-            "current": current["parameterization"] if current else None,
-            "attempts": training["attempts"] if training else None, "epochs": training["epoch"] if training else None,
-            "log_loss": training["logLoss"] if training else None,
-            "start_log_loss": current["record"].get("startLogLoss") if current else None,
-            "target": json.loads(state["parameters"])["lowLogLoss"]}  # the figure's parameters, as JSON text
+    file = json.loads(MNIST_CHECKPOINT.read_text())
+    state = file["state"]
+    # Older checkpoints held one training as "current" and no times of their own.
+    running = state.get("inProgress") or ([state["current"]] if state.get("current") else [])
+    seconds = state.get("seconds") or {}
+    names = {"exponential": "EWN", "standard": "SWN", "unnormalized": "Unnorm"}
+    trainings = []
+    for current in running:
+        training, trace = current["training"], current["record"]["history"]["trace"]
+        epochs, steps, losses = training["epoch"], trace["steps"], trace["logLoss"]
+        first = len(steps) * 3 // 4
+        per_epoch = steps[-1] // epochs if epochs else 0
+        recent = ((losses[first] - losses[-1]) / ((steps[-1] - steps[first]) / per_epoch)
+                  if per_epoch and steps[-1] > steps[first] else None)
+        name = names[current["parameterization"]]
+        trainings.append({"name": name, "attempts": training["attempts"], "epochs": epochs,
+                          "rolled_back": training["rolledBack"], "log_loss": training["logLoss"],
+                          "recent_per_epoch": recent, "seconds": seconds.get(name)})
+    finished = [{"name": names[run["parameterization"]], "attempts": run["attempts"], "epochs": run["epochs"],
+                 "rolled_back": run["rolledBackEpochs"], "log_loss": run["finalLogLoss"],
+                 "seconds": seconds.get(names[run["parameterization"]])} for run in state["finished"]]
+    return {"seconds": file["seconds"], "finished": finished, "running": trainings,
+            "target": json.loads(file["parameters"])["lowLogLoss"]}  # the figure's parameters, as JSON text
 
 
 def fmt(seconds):
@@ -180,27 +195,39 @@ def tables(results):
     return "\n".join(lines)
 
 
-def mnist_attempts(p):
-    """Epoch attempts one parameterization needs to reach the target, if the attempts per unit of
-    log L so far hold (the trajectory so far is close to linear in log L)."""
-    done = p["start_log_loss"] - p["log_loss"]
-    return p["attempts"] * (p["start_log_loss"] - p["target"]) / done if done > 0 else None
+def mnist_attempts(t, target):
+    """Epoch attempts a training under way still needs to reach the target if its recent pace
+    holds (kept epochs at that pace, times its attempts per kept epoch so far)."""
+    pace = t["recent_per_epoch"]
+    if not pace or pace <= 0 or not t["epochs"]:
+        return None
+    return (t["log_loss"] - target) / pace * t["attempts"] / t["epochs"]
 
 
 def mnist_estimate(p, attempt):
-    needed = mnist_attempts(p)
-    if not needed or not attempt:
+    """Wall time still needed, at least: the trainings run side by side, so the longest one
+    decides, and it goes no faster than one attempt per measured attempt time of all the
+    trainings together (what it gets once it runs alone on every core); a pace that keeps falling
+    (SWN's) makes it longer."""
+    needed = [mnist_attempts(t, p["target"]) for t in p["running"]]
+    if not needed or None in needed or not attempt:
         return "—"
-    return f"≈ {fmt(3 * needed * attempt['run_s'] * attempt['factor'])} (estimate)"
+    return f"≥ {fmt(max(needed) * attempt['run_s'] * attempt['factor'])} more (estimate)"
 
 
 def mnist_text(p, attempt):
-    needed = mnist_attempts(p)
-    per = f"{attempt['run_s'] * attempt['factor']:.2f} s per epoch attempt (measured with --set maxEpochs=20)" if attempt else "no per-attempt time measured"
-    return (f"in progress ({fmt(p['seconds'])} of wall time so far, beside other work): finished {', '.join(p['finished']) or 'none'}; "
-            f"{p['current']} at log L {p['log_loss']:.1f} after {p['attempts']} epoch attempts ({p['epochs']} kept), "
-            f"so ≈ {needed:.0f} attempts to e^{p['target']:g} at its rate so far; × 3 parameterizations (SWN and Unnorm "
-            f"assumed like EWN: at default scale SWN needs more, Unnorm fewer) × {per}")
+    def counts(t):
+        time = f", {fmt(t['seconds'])}" if t.get("seconds") else ""
+        return f"{t['attempts']} epoch attempts ({t['epochs']} kept, {t['rolled_back']} rolled back{time})"
+    parts = [f"{t['name']} done at log L {t['log_loss']:.1f} after {counts(t)}" for t in p["finished"]]
+    for t in p["running"]:
+        needed = mnist_attempts(t, p["target"])
+        pace = f"{t['recent_per_epoch']:.4f}" if t["recent_per_epoch"] else "—"
+        more = f", ≈ {needed:.0f} more attempts at its recent pace ({pace} in log L per kept epoch)" if needed else ""
+        parts.append(f"{t['name']} at log L {t['log_loss']:.1f} after {counts(t)}{more}")
+    per = (f"{attempt['run_s'] * attempt['factor']:.2f} s per epoch attempt of all the trainings together (measured "
+           f"{attempt['measured']} with --set maxEpochs=20, loading included)") if attempt else "no per-attempt time measured"
+    return f"in progress ({fmt(p['seconds'])} of wall time so far): " + "; ".join(parts) + f"; {per}"
 
 
 def write_readme(text):
