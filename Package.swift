@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"], path: "Tests/PlotTests"),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], path: "Tests/ExperimentsTests"),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], path: "Tests/DatasetsTests"),
-        .testTarget(name: "FigureKitTests", dependencies: ["FigureKit", "Plot"], path: "Tests/FigureKitTests"),
+        .testTarget(name: "FigureKitTests", dependencies: ["FigureKit", "Plot", "Datasets"], path: "Tests/FigureKitTests"),
         .testTarget(
             name: "FiguresTests",
             dependencies: ["FigureKit", "FigureRegistry", "Plot", "Experiments", "Datasets"]

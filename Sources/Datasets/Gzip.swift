@@ -1,7 +1,8 @@
 import CZlib
 import Foundation
 
-/// gzip decompression through zlib, so the official `.gz` downloads can be read as they are.
+/// gzip through zlib: the official `.gz` downloads are read as they are, and long runs write their
+/// checkpoints compressed.
 public enum Gzip {
     /// True when `bytes` start with the gzip magic 1f 8b.
     public static func isCompressed<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
@@ -48,5 +49,29 @@ public enum Gzip {
             }
         }
         return output
+    }
+
+    /// A single-member gzip stream of `input` (zlib's header: no name, no time stamp, so the same
+    /// input always gives the same bytes).
+    public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(
+            &stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)
+        ) == Z_OK else { preconditionFailure("Gzip.compress: zlib could not start (out of memory)") }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
+        let written: Int = input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                // deflateBound is enough for one Z_FINISH call.
+                let status = deflate(&stream, Z_FINISH)
+                precondition(status == Z_STREAM_END, "Gzip.compress: zlib status \(status)")
+                return target.count - Int(stream.avail_out)
+            }
+        }
+        return Array(output[0..<written])
     }
 }

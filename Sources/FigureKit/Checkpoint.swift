@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Datasets
 import Dispatch
 import Foundation
 
@@ -27,8 +28,15 @@ public struct Checkpointing: Sendable {
         self.stopAfter = stopAfter
     }
 
-    /// `<folder>/<name>.<scale>.seed<seed>.checkpoint.json`.
+    /// `<folder>/<name>.<scale>.seed<seed>.checkpoint.json.gz` (gzip: a paper-scale MNIST checkpoint
+    /// holds every training's parameters bit for bit, several MB of JSON).
     public func url(name: String, scale: Scale, seed: UInt64) -> URL {
+        folder.appendingPathComponent("\(name).\(scale.rawValue).seed\(seed).checkpoint.json.gz")
+    }
+
+    /// The uncompressed `.checkpoint.json` that earlier versions wrote: still read, removed once
+    /// its successor is written.
+    func uncompressedURL(name: String, scale: Scale, seed: UInt64) -> URL {
         folder.appendingPathComponent("\(name).\(scale.rawValue).seed\(seed).checkpoint.json")
     }
 }
@@ -50,6 +58,7 @@ struct CheckpointFile<State: Codable>: Codable {
 /// remove when the run is done.
 public final class CheckpointSession<State: Codable>: @unchecked Sendable {
     public let url: URL
+    private let uncompressedURL: URL
     private let name: String
     private let seed: UInt64
     private let parameters: String
@@ -64,6 +73,7 @@ public final class CheckpointSession<State: Codable>: @unchecked Sendable {
     public init?<P: Encodable>(_ checkpointing: Checkpointing?, name: String, scale: Scale, seed: UInt64, parameters: P) throws {
         guard let checkpointing else { return nil }
         url = checkpointing.url(name: name, scale: scale, seed: seed)
+        uncompressedURL = checkpointing.uncompressedURL(name: name, scale: scale, seed: seed)
         self.name = name
         self.seed = seed
         self.parameters = String(decoding: try FigureCoding.encoder(pretty: false).encode(parameters), as: UTF8.self)
@@ -74,15 +84,17 @@ public final class CheckpointSession<State: Codable>: @unchecked Sendable {
 
     /// The saved state, or nil when there is no checkpoint file; a file of another run is an error.
     public func load() throws -> State? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+        guard let (path, bytes) = [url, uncompressedURL].lazy.compactMap({ u in (try? Data(contentsOf: u)).map { (u.path, $0) } }).first
+        else { return nil }
         let file: CheckpointFile<State>
         do {
-            file = try FigureCoding.decoder().decode(CheckpointFile<State>.self, from: data)
+            let json = Gzip.isCompressed(bytes) ? Data(try Gzip.decompress([UInt8](bytes), file: path)) : bytes
+            file = try FigureCoding.decoder().decode(CheckpointFile<State>.self, from: json)
         } catch {
-            throw FigureKitError(.input, "\(url.path) is not a readable checkpoint (\(error)); delete it or run without --resume")
+            throw FigureKitError(.input, "\(path) is not a readable checkpoint (\(error)); delete it or run without --resume")
         }
         guard file.name == name, file.seed == seed, file.parameters == parameters else {
-            throw FigureKitError(.input, "\(url.path) was written for other parameters or another seed; run without --resume to start over")
+            throw FigureKitError(.input, "\(path) was written for other parameters or another seed; run without --resume to start over")
         }
         earlierSeconds = file.seconds
         return file.state
@@ -110,12 +122,14 @@ public final class CheckpointSession<State: Codable>: @unchecked Sendable {
     public func save(_ state: State) throws {
         let seconds = earlierSeconds + Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let file = CheckpointFile(name: name, seed: seed, parameters: parameters, seconds: seconds, state: state)
-        try AtomicFile.write(try FigureCoding.encoder(pretty: false).encode(file), to: url)
+        try AtomicFile.write(Gzip.compress([UInt8](try FigureCoding.encoder(pretty: false).encode(file))), to: url)
+        try? FileManager.default.removeItem(at: uncompressedURL)
     }
 
     /// The run finished: its result replaces the checkpoint.
     public func finish() {
         try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.removeItem(at: uncompressedURL)
     }
 }
 

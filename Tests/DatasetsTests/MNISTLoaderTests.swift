@@ -16,6 +16,18 @@ final class MNISTLoaderTests: XCTestCase {
         XCTAssertEqual(set.sha256.keys.sorted(), ["t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"])
     }
 
+    func testCompressedBytesDecompressToTheInputAndAreTheSameEveryTime() throws {
+        var bytes = [UInt8]()
+        for i in 0..<200_000 { bytes.append(UInt8((i * 7919) % 251)) }
+        for input in [bytes, [], Array("{\"k\":1.5}".utf8)] {
+            let packed = Gzip.compress(input)
+            XCTAssertTrue(Gzip.isCompressed(packed))
+            XCTAssertEqual(try Gzip.decompress(packed, file: "test"), input)
+            XCTAssertEqual(Gzip.compress(input), packed, "no time stamp in the header")
+        }
+        XCTAssertLessThan(Gzip.compress(bytes).count, bytes.count / 2)
+    }
+
     func testGzipFilesGiveTheSameDataAsRawFiles() throws {
         let raw = try IDXFolder(), zipped = try IDXFolder()
         defer { raw.remove(); zipped.remove() }

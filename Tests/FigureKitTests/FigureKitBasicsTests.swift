@@ -1,3 +1,4 @@
+import Datasets
 import FigureKit
 import Foundation
 import XCTest
@@ -79,5 +80,35 @@ final class ProgressTests: XCTestCase {
         board.update("SWN", line: "SWN done", finished: true)
         XCTAssertEqual(board.render(width: 80), cr + clear + "SWN done\n" + below)
         XCTAssertEqual(board.render(width: 80), cr + below)
+    }
+}
+
+final class CheckpointSessionTests: XCTestCase {
+    func testACheckpointIsWrittenCompressedAndAnOlderUncompressedOneStillLoadsThenGoes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkpoint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func session() throws -> CheckpointSession<[Int]> {
+            try XCTUnwrap(try CheckpointSession<[Int]>(
+                Checkpointing(folder: folder, resume: true), name: "t", scale: .smoke, seed: 1, parameters: ["n": 2]))
+        }
+        let first = try session()
+        XCTAssertTrue(first.url.lastPathComponent.hasSuffix(".checkpoint.json.gz"))
+        try first.save([1, 2, 3])
+        let written = try Data(contentsOf: first.url)
+        XCTAssertTrue(Gzip.isCompressed(written))
+        XCTAssertEqual(try session().load(), [1, 2, 3])
+
+        // What an earlier version wrote: the same JSON, uncompressed, under .checkpoint.json.
+        let old = folder.appendingPathComponent("t.smoke.seed1.checkpoint.json")
+        try Data(try Gzip.decompress([UInt8](written), file: "t")).write(to: old)
+        try FileManager.default.removeItem(at: first.url)
+        let resumed = try session()
+        XCTAssertEqual(try resumed.load(), [1, 2, 3])
+        try resumed.save([4])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old.path), "replaced by the compressed one")
+        XCTAssertEqual(try session().load(), [4])
+        resumed.finish()
+        XCTAssertNil(try session().load())
     }
 }

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import XCTest
 
@@ -99,7 +100,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     private func checkpoint(in folder: URL) -> URL {
-        folder.appendingPathComponent("morwani2021-mnist-pruning.smoke.seed0.checkpoint.json")
+        folder.appendingPathComponent("morwani2021-mnist-pruning.smoke.seed0.checkpoint.json.gz")
     }
 
     private func temporaryFolder(_ name: String) -> URL {
@@ -142,8 +143,8 @@ final class CommandLineTests: XCTestCase {
             process.interrupt()
         }
         XCTAssertEqual(stopped.status, 130, "stopped by SIGINT after writing its checkpoint: \(stopped.stderr)")
-        let saved = try Data(contentsOf: checkpoint(in: parts))
-        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: saved), "the checkpoint left behind is whole")
+        let saved = try Gzip.decompress([UInt8](try Data(contentsOf: checkpoint(in: parts))), file: "checkpoint")
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(saved)), "the checkpoint left behind is whole")
         let resumed = try mnistRun(parts, ["--resume"])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         let name = "morwani2021-fig7.json"

@@ -39,8 +39,11 @@ final class PruningLanes: @unchecked Sendable {
     var share: Int {
         lock.lock()
         defer { lock.unlock() }
-        return max(1, threads / max(1, active))
+        return shareNow
     }
+
+    /// Under the lock.
+    private var shareNow: Int { max(1, threads / max(1, active)) }
 
     var failed: Bool {
         lock.lock()
@@ -78,7 +81,7 @@ final class PruningLanes: @unchecked Sendable {
             failure = error
             return true
         }
-        return share != max(1, threads / max(1, active))
+        return share != shareNow
     }
 
     func finish(_ run: PruningRun, seconds: Double) {
