@@ -51,7 +51,7 @@ public enum ParameterOverrides {
         case is UInt64: return "unsigned integer"
         case is Double: return "number"
         case is Bool: return "true|false"
-        case is String: return "text"
+        case is String, is String?: return "text"
         case is [Double]: return "comma-separated numbers"
         case is [Int]: return "comma-separated integers"
         default: return String(describing: type(of: value))
@@ -71,7 +71,7 @@ public enum ParameterOverrides {
             guard let x = Double(trimmed), x.isFinite else { return nil }
             return x
         case is Bool: return Bool(trimmed)
-        case is String: return trimmed
+        case is String, is String?: return trimmed
         case is [Double]:
             let items = list().map { Double($0) }
             guard !items.isEmpty, items.allSatisfy({ $0?.isFinite == true }) else { return nil }

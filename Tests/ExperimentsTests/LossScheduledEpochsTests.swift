@@ -127,6 +127,52 @@ final class LossScheduledEpochsTests: XCTestCase {
         XCTAssertEqual(redo.attempts, redo.epoch + redo.rolledBack)
     }
 
+    func testUnderKeepAnEpochThatRaisesTheLossIsKeptWithKOverTheFactorAndANonFiniteOneIsStillUndone() {
+        let problem = Problem(parameterization: .standard)
+        let beforeLoss = problem.fullLogLoss(problem.network)
+        var rolled = problem.state(k: 200, maxK: 200), kept = problem.state(k: 200, maxK: 200)
+        var keptNetworks: [FeedForwardNetwork] = []
+        runLossScheduledEpochs(&rolled, inputs: problem.inputs, batchSize: 4, loss: problem.loss, stopping: StoppingRule(maxSteps: 1)) { _, _, _ in }
+        var seen: [EpochObservation] = []
+        runLossScheduledEpochs(
+            &kept, inputs: problem.inputs, batchSize: 4, loss: problem.loss, stopping: StoppingRule(maxSteps: 1), onRise: .keep
+        ) { observation, network, outputs in
+            seen.append(observation)
+            keptNetworks.append(network)
+            if observation.keptRise { XCTAssertEqual(outputs, network.outputs(problem.inputs)) }
+        }
+        let attempt = try! XCTUnwrap(seen.last)
+        XCTAssertEqual(attempt.k, 200 / 1.1, "a rise divides k either way")
+        // The same shuffle and steps as the rolled-back attempt (a finite rise), but the parameters stay.
+        XCTAssertTrue(attempt.attemptLogLoss.isFinite)
+        XCTAssertTrue(attempt.keptRise)
+        XCTAssertFalse(attempt.rolledBack)
+        XCTAssertGreaterThanOrEqual(attempt.logLoss, beforeLoss)
+        XCTAssertEqual(kept.logLoss, attempt.attemptLogLoss)
+        XCTAssertEqual(kept.epoch, 1)
+        XCTAssertEqual(kept.rolledBack, 0)
+        XCTAssertEqual(kept.steps, 3)
+        XCTAssertNotEqual(kept.network, rolled.network)
+        XCTAssertEqual(problem.fullLogLoss(kept.network), attempt.attemptLogLoss)
+
+        // k = 1e300 overflows an unnormalized net's first epoch (SWN's unit directions keep it finite):
+        // undone bit for bit under keep.
+        let unnormalized = Problem(parameterization: .unnormalized)
+        var state = unnormalized.state(k: 1e300, maxK: 1e300)
+        let start = state.network
+        var observed: [EpochObservation] = []
+        runLossScheduledEpochs(
+            &state, inputs: unnormalized.inputs, batchSize: 4, loss: unnormalized.loss, stopping: StoppingRule(maxSteps: 1),
+            onRise: .keep
+        ) { observation, _, _ in observed.append(observation) }
+        let overflowed = try! XCTUnwrap(observed.last)
+        XCTAssertFalse(overflowed.attemptLogLoss.isFinite, "got \(overflowed.attemptLogLoss)")
+        XCTAssertTrue(overflowed.rolledBack)
+        XCTAssertFalse(overflowed.keptRise)
+        XCTAssertEqual(state.epoch, 0)
+        XCTAssertEqual(state.network.trainableParameterVector.map(\.bitPattern), start.trainableParameterVector.map(\.bitPattern))
+    }
+
     func testKeptEpochsRaiseKByTheFactorUpToTheCap() {
         let problem = Problem(parameterization: .unnormalized)
         var state = problem.state(k: 0.01, maxK: 0.0125)

@@ -232,6 +232,27 @@ final class Morwani2021Fig7Tests: XCTestCase {
         XCTAssertEqual(try encoder.encode(runMNISTPruning(params, data: data, seed: 0, sideBySide: 3)), one)
     }
 
+    func testWithFewerLanesTheTrainingNearestItsTargetRunsFirstThenFreshOnesInThePapersOrder() {
+        XCTAssertEqual(
+            pruningQueue([.standard, .unnormalized], logLosses: [.standard: -24.2, .unnormalized: -120.5]),
+            [.unnormalized, .standard])
+        XCTAssertEqual(
+            pruningQueue([.exponential, .standard, .unnormalized], logLosses: [.standard: -24.2]),
+            [.standard, .exponential, .unnormalized], "under way first, then fresh in the paper's order")
+        XCTAssertEqual(pruningQueue(pruningParameterizations, logLosses: [:]), pruningParameterizations)
+    }
+
+    func testTheLanesVariableTakesAPositiveCountAndRefusesAnythingElseInOneLine() throws {
+        XCTAssertEqual(try pruningLanesRequested(nil), ParallelPanels.currentThreads)
+        XCTAssertEqual(try pruningLanesRequested(" 1"), 1)
+        for bad in ["0", "-2", "two", ""] {
+            XCTAssertThrowsError(try pruningLanesRequested(bad)) { error in
+                let message = (error as? FigureKitError)?.message ?? ""
+                XCTAssertTrue(message.contains("WNFIGURES_LANES") && !message.contains("\n"), message)
+            }
+        }
+    }
+
     func testACheckpointWrittenBeforeSideBySideRunsStillLoads() throws {
         let params = tinyParameters()
         let data = PruningDataSet(train: syntheticImages(perClass: 3, seed: 3), test: syntheticImages(perClass: 2, seed: 4))

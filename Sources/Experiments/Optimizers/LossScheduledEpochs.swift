@@ -30,6 +30,17 @@ public struct EpochTrainingState: Codable, Equatable, Sendable {
     }
 }
 
+/// What an epoch attempt that raised the full loss (or tied it) does with its parameters.
+public enum LossRise: String, Codable, CaseIterable, Sendable {
+    /// Lyu & Li (2020): restore θ_e and redo the epoch with k/1.1.
+    case rollBack
+    /// Morwani & Ramaswamy App. L.5 read literally ("decreased by a factor of 1.1 every time loss
+    /// went up after an epoch", nothing undone): keep the epoch and go on with k/1.1. For SWN this
+    /// keeps the growth of ‖v_u‖ that the rising epoch made, which shrinks the directions' next
+    /// steps (Arora, Li & Lyu 2019's auto rate-tuning) instead of k, and with it the radial steps.
+    case keep
+}
+
 /// What the observer learns at the start and after every epoch attempt.
 public struct EpochObservation: Equatable, Sendable {
     /// Epochs kept so far (0 at the start).
@@ -46,6 +57,8 @@ public struct EpochObservation: Equatable, Sendable {
     public let k: Double
     /// The attempt raised the loss (or tied, or made it non-finite) and was undone.
     public let rolledBack: Bool
+    /// The attempt raised the loss (or tied) and was kept (`LossRise.keep`); false otherwise.
+    public let keptRise: Bool
     public let isFinal: Bool
 }
 
@@ -61,7 +74,9 @@ public struct EpochObservation: Equatable, Sendable {
 ///     a new order, as Lyu & Li's `np.random.permutation` per attempt does;
 ///   - after the epoch the full loss is evaluated: a decrease keeps the epoch and sets
 ///     k ← min(1.1k, k_max); a rise, a tie (counted as a rise, as in every Morwani figure) or a
-///     non-finite loss restores θ_e bit for bit and sets k ← k/1.1, and the epoch is redone.
+///     non-finite loss restores θ_e bit for bit and sets k ← k/1.1, and the epoch is redone
+///     (`onRise: .keep`: a finite rise or tie is kept instead, with k ← k/1.1; a non-finite loss
+///     is still undone, as no run can go on from it).
 /// The loss that `makeLoss` builds (sum or mean) is both the L of the schedule and the L the
 /// stopping rule tests. `stopping.maxSteps` counts epoch attempts, kept or not (each costs the
 /// same); the run ends after the first kept epoch with log L ≤ target or when attempts run out.
@@ -75,7 +90,7 @@ public struct EpochObservation: Equatable, Sendable {
 @discardableResult
 public func runLossScheduledEpochs<L: Loss>(
     _ state: inout EpochTrainingState, inputs: Matrix, batchSize: Int, loss makeLoss: ([Int]) -> L,
-    stopping: StoppingRule, shouldPause: (EpochTrainingState) -> Bool = { _ in false },
+    stopping: StoppingRule, onRise: LossRise = .rollBack, shouldPause: (EpochTrainingState) -> Bool = { _ in false },
     observe: (EpochObservation, FeedForwardNetwork, _ outputs: Matrix?) -> Void
 ) -> Bool {
     let n = inputs.rows, d = inputs.columns
@@ -98,7 +113,7 @@ public func runLossScheduledEpochs<L: Loss>(
         observe(
             EpochObservation(
                 epoch: 0, attempt: 0, step: 0, logLoss: start, attemptLogLoss: start, k: state.rule.k, rolledBack: false,
-                isFinal: stops(state)),
+                keptRise: false, isFinal: stops(state)),
             state.network, full.outputs)
     }
 
@@ -135,8 +150,9 @@ public func runLossScheduledEpochs<L: Loss>(
         state.attempts += 1
         let tried = fullLogLoss(state.network)
         let wentDown = tried.isFinite && tried < scheduleLogLoss
+        let keptRise = !wentDown && tried.isFinite && onRise == .keep
         state.rule.adjust(lossWentDown: wentDown)
-        if wentDown {
+        if wentDown || keptRise {
             state.epoch += 1
             state.steps += batchCount
             state.logLoss = tried
@@ -147,8 +163,8 @@ public func runLossScheduledEpochs<L: Loss>(
         observe(
             EpochObservation(
                 epoch: state.epoch, attempt: state.attempts, step: state.steps, logLoss: state.logLoss!, attemptLogLoss: tried,
-                k: state.rule.k, rolledBack: !wentDown, isFinal: stops(state)),
-            state.network, wentDown ? full.outputs : nil)
+                k: state.rule.k, rolledBack: !wentDown && !keptRise, keptRise: keptRise, isFinal: stops(state)),
+            state.network, wentDown || keptRise ? full.outputs : nil)
     }
     return true
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Experiments
 import FigureKit
+import Foundation
 
 /// The three trainings of §6 (EWN, SWN, Unnorm first layer, same start, same data) with their
 /// pruning curves: what Fig. 7 draws, and — with each run's `history` — what Fig. 11 draws.
@@ -105,10 +106,27 @@ public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContex
         }
         let result = try runMNISTPruning(
             params, data: data, seed: context.seed, progress: context.progress, resumeFrom: resumed, checkpoints: session,
+            sideBySide: try pruningLanesRequested(ProcessInfo.processInfo.environment[pruningLanesVariable]),
             seconds: context.notePartSeconds)
         session?.finish()
         return result
     }
+}
+
+/// Caps how many of the three trainings run at once (default: one per panel thread). With 1 the
+/// panel threads all go to one training at a time, the one nearest its target first: at paper
+/// scale that finishes a run that will end long before one that will not (SWN), instead of
+/// halving its speed.
+public let pruningLanesVariable = "WNFIGURES_LANES"
+
+/// `WNFIGURES_LANES` as a lane count (nil: unset, one per panel thread); anything but a positive
+/// integer is one line naming the variable and the fix.
+public func pruningLanesRequested(_ text: String?) throws -> Int {
+    guard let text else { return ParallelPanels.currentThreads }
+    guard let count = Int(text.trimmingCharacters(in: .whitespaces)), count >= 1 else {
+        throw FigureKitError(.usage, "\(pruningLanesVariable)='\(text)' is not a positive integer; unset it or set e.g. \(pruningLanesVariable)=1")
+    }
+    return count
 }
 
 /// The experiment on already loaded data (tests use small sets), from the start or from a
@@ -117,7 +135,7 @@ public func runMNISTPruning(_ params: MNISTPruningParameters, context: RunContex
 /// the panel threads; the three are independent (own state, own shuffle stream), so the result is
 /// the same for any count. `seconds` is told each training's wall time, earlier sessions included.
 public func runMNISTPruning(
-    _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: Progress = .silent,
+    _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: FigureKit.Progress = .silent,
     resumeFrom saved: PruningCheckpoint?, checkpoints: CheckpointSession<PruningCheckpoint>?,
     sideBySide: Int = ParallelPanels.currentThreads, seconds: ([String: Double]) -> Void = { _ in }
 ) throws -> MNISTPruningExperiment {
@@ -165,7 +183,7 @@ public func runMNISTPruning(
 
 /// The experiment on already loaded data, start to end, no checkpoints.
 public func runMNISTPruning(
-    _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: Progress = .silent,
+    _ params: MNISTPruningParameters, data: PruningDataSet, seed: UInt64, progress: FigureKit.Progress = .silent,
     sideBySide: Int = ParallelPanels.currentThreads
 ) -> MNISTPruningExperiment {
     // Without checkpoints nothing can pause or throw.

@@ -32,7 +32,8 @@ final class PruningLanes: @unchecked Sendable {
         finished = done
         saved = Dictionary(checkpoint?.inProgress.map { ($0.parameterization, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         times = checkpoint?.seconds ?? [:]
-        queue = order.filter { done[$0] == nil }
+        queue = pruningQueue(
+            order.filter { done[$0] == nil }, logLosses: saved.compactMapValues { $0.training.logLoss })
     }
 
     /// Each training lane's panel threads: all of them shared by the lanes still training.
@@ -119,4 +120,15 @@ final class PruningLanes: @unchecked Sendable {
             finished: order.compactMap { finished[$0] },
             inProgress: order.compactMap { inProgress[$0] ?? saved[$0] }, seconds: times)
     }
+}
+
+/// The trainings still to run (`left`, in the paper's order), nearest its target first: those under
+/// way by their log L (`logLosses`, lowest first; all three share the target), then the fresh ones
+/// in the paper's order. With fewer lanes than trainings, the runs that can finish do so first.
+public func pruningQueue(
+    _ left: [WeightParameterization], logLosses: [WeightParameterization: Double]
+) -> [WeightParameterization] {
+    let position = Dictionary(uniqueKeysWithValues: left.enumerated().map { ($1, $0) })
+    func loss(_ p: WeightParameterization) -> Double { logLosses[p] ?? .infinity }
+    return left.sorted { a, b in loss(a) != loss(b) ? loss(a) < loss(b) : position[a]! < position[b]! }
 }

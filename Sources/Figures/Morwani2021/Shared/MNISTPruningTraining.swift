@@ -55,13 +55,15 @@ public struct PruningRun: Codable, Equatable, Sendable {
     public var rolledBackEpochs: Int
     /// Attempts whose full loss was NaN or infinite (each one rolled back).
     public var nonFiniteAttempts: Int
+    /// Epochs that raised the loss and were kept (`onLossRise` "keep"; nil under roll-back).
+    public var keptRiseEpochs: Int?
     /// k at the end of the run.
     public var finalK: Double
 
     public init(
         parameterization: WeightParameterization, initialNorms: [Double], snapshots: [LevelSnapshot], history: NormTrace?,
         stopStep: Int, finalLogLoss: Double, reachedTarget: Bool, epochs: Int, attempts: Int, rolledBackEpochs: Int,
-        nonFiniteAttempts: Int, finalK: Double
+        nonFiniteAttempts: Int, keptRiseEpochs: Int? = nil, finalK: Double
     ) {
         self.parameterization = parameterization
         self.initialNorms = initialNorms
@@ -74,6 +76,7 @@ public struct PruningRun: Codable, Equatable, Sendable {
         self.attempts = attempts
         self.rolledBackEpochs = rolledBackEpochs
         self.nonFiniteAttempts = nonFiniteAttempts
+        self.keptRiseEpochs = keptRiseEpochs
         self.finalK = finalK
     }
 
@@ -99,6 +102,8 @@ struct PruningRecord: Codable, Sendable {
     var snapshots: [LevelSnapshot] = []
     var weights: [SnapshotWeights] = []
     var nonFiniteAttempts = 0
+    /// Kept epochs that raised the loss (`LossRise.keep` only; optional for older checkpoints).
+    var keptRises: Int?
     /// log L at the start, for the progress line's share of the way to the target.
     var startLogLoss: Double?
 }
@@ -145,7 +150,7 @@ func trainPruningRun(
     let finished = runLossScheduledEpochs(
         &training, inputs: data.train.inputs, batchSize: params.batchSize,
         loss: { members in PruningNetwork.loss(labels: members.map { labels[$0] }, reduction: reduction) },
-        stopping: params.stopping,
+        stopping: params.stopping, onRise: params.lossRise,
         shouldPause: { state in
             // Only after an attempt of this session: a resumed run first does one.
             guard state.attempts > initialAttempts else { return false }
@@ -155,6 +160,7 @@ func trainPruningRun(
         }
     ) { observation, network, outputs in
         if !observation.attemptLogLoss.isFinite { record.nonFiniteAttempts += 1 }
+        if observation.keptRise { record.keptRises = (record.keptRises ?? 0) + 1 }
         let start = record.startLogLoss ?? observation.logLoss
         record.startLogLoss = start
         let target = params.lowLogLoss
@@ -203,7 +209,8 @@ func completedRun(_ run: PruningTrainingState, params: MNISTPruningParameters) -
         parameterization: run.parameterization, initialNorms: run.initialNorms, snapshots: run.record.snapshots,
         history: NormTrace(saved: run.record.history), stopStep: training.steps, finalLogLoss: logLoss,
         reachedTarget: params.stopping.reachedTarget(logLoss: logLoss), epochs: training.epoch, attempts: training.attempts,
-        rolledBackEpochs: training.rolledBack, nonFiniteAttempts: run.record.nonFiniteAttempts, finalK: training.rule.k)
+        rolledBackEpochs: training.rolledBack, nonFiniteAttempts: run.record.nonFiniteAttempts,
+        keptRiseEpochs: params.lossRise == .keep ? run.record.keptRises ?? 0 : nil, finalK: training.rule.k)
 }
 
 /// Fills every snapshot's pruning curve: neurons ordered by ‖w_u(t)‖ − ‖w_u(0)‖, least growth
