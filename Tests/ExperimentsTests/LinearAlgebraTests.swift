@@ -122,6 +122,35 @@ final class LinearAlgebraTests: XCTestCase {
         XCTAssertEqual(seen, all)
     }
 
+    func testJobsRunOnceEachOnNoMoreWorkersThanTheThreadShare() {
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var runs: [Int] = []
+            var active = 0, mostActive = 0
+            func enter(_ index: Int) {
+                lock.lock(); defer { lock.unlock() }
+                runs.append(index)
+                active += 1
+                mostActive = max(mostActive, active)
+            }
+            func leave() { lock.lock(); defer { lock.unlock() }; active -= 1 }
+        }
+        for threads in [1, 2, 3] {
+            let tally = Tally()
+            ParallelPanels.withThreads(threads) {
+                ParallelPanels.forEachJob(9) { index in
+                    tally.enter(index)
+                    Thread.sleep(forTimeInterval: 0.005)  // long enough for the workers to overlap
+                    tally.leave()
+                }
+            }
+            XCTAssertEqual(tally.runs.sorted(), Array(0..<9), "\(threads) threads: every job once")
+            XCTAssertLessThanOrEqual(tally.mostActive, threads, "\(threads) threads")
+            if threads == 1 { XCTAssertEqual(tally.runs, Array(0..<9), "one worker runs them in order") }
+        }
+        ParallelPanels.forEachJob(0) { _ in XCTFail("no jobs, no calls") }
+    }
+
     func testCholeskySolvesAndRejectsIndefiniteMatrices() {
         var rng = SeededGenerator(seed: 15)
         let a = rng.normalMatrix(rows: 6, columns: 9)

@@ -70,7 +70,7 @@ public func runWu2020Fig1(_ params: Wu2020Fig1Parameters, context: RunContext) t
     // Each initial norm is independent (its own stream), so two workers give the same bytes as one.
     let results = ResultSlots<Wu2020Fig1Point>(count: radii.count)
     let done = ProgressCounter()
-    DispatchQueue.concurrentPerform(iterations: radii.count) { index in
+    ParallelPanels.forEachJob(radii.count) { index in
         let outcome = Result {
             try runPoint(problem, radius: radii[index], radiusIndex: index, params: params, seed: context.seed)
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One result slot per independent job of a `concurrentPerform`, filled by index, so the output
+/// One result slot per independent job of `ParallelPanels.forEachJob`, filled by index, so the output
 /// order (and bytes) never depend on which worker finished first.
 final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Result<Value, Error>?]
